@@ -1,0 +1,42 @@
+import { z } from 'zod'
+import { calendarDateSchema, centsSchema, sourceShape } from './cells.js'
+import type { EntitySpec } from './cells.js'
+
+/** A subscription contract. `value` is annual (ARR) in cents unless `--mrr` says the file is monthly. */
+export const contractSchema = z.object({
+  id: z.string().min(1),
+  account_id: z.string().min(1),
+  owner: z.string().optional(),
+  product: z.string().optional(),
+  start: calendarDateSchema,
+  end: calendarDateSchema,
+  value: centsSchema,
+  currency: z.string().optional(),
+  status: z.string().optional(),
+  auto_renew: z.boolean().optional(),
+  churn_date: calendarDateSchema.optional(),
+  renewal_of: z.string().optional(),
+  ...sourceShape,
+})
+export type Contract = z.infer<typeof contractSchema>
+
+export const contractSpec: EntitySpec = {
+  entity: 'contract',
+  plural: 'contracts',
+  fields: [
+    { name: 'id', kind: 'id', aliases: ['contract_id', 'contract_number'] },
+    { name: 'account_id', kind: 'id', aliases: ['account'] },
+    { name: 'owner', kind: 'text' },
+    { name: 'product', kind: 'text' },
+    { name: 'start', kind: 'date', aliases: ['start_date', 'contract_start'] },
+    { name: 'end', kind: 'date', aliases: ['end_date', 'contract_end'] },
+    { name: 'value', kind: 'money', aliases: ['arr', 'mrr', 'contract_value', 'amount'] },
+    { name: 'currency', kind: 'currency' },
+    { name: 'status', kind: 'text' },
+    { name: 'auto_renew', kind: 'bool', aliases: ['autorenew', 'auto_renewal'] },
+    { name: 'churn_date', kind: 'date', aliases: ['churned', 'cancel_date', 'cancellation_date'] },
+    { name: 'renewal_of', kind: 'id', aliases: ['renews', 'previous_contract_id'] },
+  ],
+  requiredColumns: [['id'], ['account_id'], ['start'], ['end'], ['value']],
+  signature: ['auto_renew', 'renewal_of', 'churn_date', 'arr', 'contract_id'],
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod'
+import { calendarDateSchema, centsSchema, ratioSchema, sourceShape } from './cells.js'
+import type { EntitySpec } from './cells.js'
+
+export const dealStatuses = ['open', 'won', 'lost'] as const
+export type DealStatus = (typeof dealStatuses)[number]
+export const forecastCategories = ['pipeline', 'best_case', 'most_likely', 'commit', 'closed', 'omitted'] as const
+export type ForecastCategory = (typeof forecastCategories)[number]
+export const dealTypes = ['new', 'expansion', 'renewal', 'other'] as const
+export type DealType = (typeof dealTypes)[number]
+
+/** A deal / opportunity. Amount and cost in cents, probability as a fraction, dates as calendar dates. */
+export const dealSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().optional(),
+  account_id: z.string().optional(),
+  account: z.string().optional(),
+  owner: z.string().optional(),
+  stage: z.string().min(1),
+  status: z.enum(dealStatuses),
+  /** Position of the stage in the stage table (0-based), when the stage is known. */
+  stage_order: z.number().int().optional(),
+  amount: centsSchema.optional(),
+  currency: z.string().optional(),
+  probability: ratioSchema.optional(),
+  forecast_category: z.enum(forecastCategories).optional(),
+  created: calendarDateSchema.optional(),
+  close_date: calendarDateSchema.optional(),
+  type: z.enum(dealTypes).optional(),
+  source: z.string().optional(),
+  product: z.string().optional(),
+  region: z.string().optional(),
+  territory: z.string().optional(),
+  team: z.string().optional(),
+  segment: z.string().optional(),
+  cost: centsSchema.optional(),
+  last_activity: calendarDateSchema.optional(),
+  pipeline: z.string().optional(),
+  ...sourceShape,
+})
+export type Deal = z.infer<typeof dealSchema>
+
+export const dealSpec: EntitySpec = {
+  entity: 'deal',
+  plural: 'deals',
+  fields: [
+    { name: 'id', kind: 'id', aliases: ['deal_id', 'opportunity_id'] },
+    { name: 'name', kind: 'text', aliases: ['deal_name', 'opportunity_name'] },
+    { name: 'account_id', kind: 'id' },
+    { name: 'account', kind: 'text', aliases: ['account_name', 'company'] },
+    { name: 'owner', kind: 'text', aliases: ['rep', 'deal_owner'] },
+    { name: 'stage', kind: 'text', aliases: ['deal_stage', 'stage_name'] },
+    { name: 'status', kind: 'text', doc: 'open, won or lost; derived from the stage when absent' },
+    { name: 'amount', kind: 'money', aliases: ['value'] },
+    { name: 'currency', kind: 'currency', aliases: ['currency_code'] },
+    { name: 'probability', kind: 'probability', aliases: ['probability_pct'] },
+    { name: 'forecast_category', kind: 'text' },
+    { name: 'created', kind: 'date', aliases: ['created_date', 'create_date'] },
+    { name: 'close_date', kind: 'date', aliases: ['closed_date', 'expected_close_date'] },
+    { name: 'type', kind: 'text', aliases: ['deal_type'] },
+    { name: 'source', kind: 'text', aliases: ['lead_source'] },
+    { name: 'product', kind: 'text' },
+    { name: 'region', kind: 'text' },
+    { name: 'territory', kind: 'text' },
+    { name: 'team', kind: 'text' },
+    { name: 'segment', kind: 'text' },
+    { name: 'cost', kind: 'money' },
+    { name: 'last_activity', kind: 'date', aliases: ['last_activity_date'] },
+    { name: 'pipeline', kind: 'text' },
+    { name: 'is_won', kind: 'bool', inputOnly: true, aliases: ['won'] },
+    { name: 'is_closed', kind: 'bool', inputOnly: true, aliases: ['closed'] },
+  ],
+  requiredColumns: [['stage', 'status', 'is_won']],
+  signature: ['stage', 'close_date', 'amount', 'probability', 'forecast_category'],
+}
