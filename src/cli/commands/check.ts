@@ -1,0 +1,118 @@
+/** `salesops check`: data-hygiene findings over every file given, streaming. */
+import { Option } from 'commander'
+import type { Command } from 'commander'
+import { ExitCode, ExitError, UsageError } from '../../errors.js'
+import type { Columns } from '../../model/columns.js'
+import type { EntityName } from '../../model/cells.js'
+import { streamRecords } from '../../io/load.js'
+import { builtinRules } from '../../domain/check/builtin-rules.js'
+import { createCheckRun } from '../../domain/check/run-checks.js'
+import type { Finding } from '../../domain/check/types.js'
+import { builtinIssueRules } from '../../domain/check/issue-rules.js'
+import { emit, isHumanFormat, outputFormat } from '../emit.js'
+import { createSession } from '../session.js'
+import { collectInputs, inputKinds } from '../inputs.js'
+import type { InputKind } from '../inputs.js'
+import { parsePositiveInt } from '../options.js'
+import { DEMO_SNAPSHOT_ISO } from '../demo-data.js'
+import { parseIsoDate } from '../../model/calendar-date.js'
+
+const FINDING_COLUMNS: Columns<Finding> = [
+  { key: 'severity', header: 'Severity', kind: 'text' },
+  { key: 'rule', header: 'Rule', kind: 'text' },
+  { key: 'file', header: 'File', kind: 'text' },
+  { key: 'line', header: 'Line', kind: 'int' },
+  { key: 'entity', header: 'Kind', kind: 'text' },
+  { key: 'record_id', header: 'Record', kind: 'text' },
+  { key: 'message', header: 'Message', kind: 'text' },
+]
+
+/** Streaming order: reps and accounts first, so that owner and account references can be checked. */
+const ORDER: readonly EntityName[] = ['rep', 'account', 'deal', 'stage_change', 'contract', 'lead', 'quota', 'spend', 'nps']
+
+interface CheckFlags extends Partial<Record<InputKind, string[]>> {
+  failOn?: 'error' | 'warning'
+  staleDays: number
+  demo?: boolean
+  limit: number
+}
+
+export function registerCheckCommand(program: Command): void {
+  const command = program
+    .command('check')
+    .summary('data-hygiene findings: invalid rows, duplicates, stale and contradictory deals, unknown owners')
+    .description(
+      'Checks every file given and lists findings (rule, severity, file:line, record, message). Invalid rows are findings here, not a stop. Rules: run with --explain for the list and their definitions.',
+    )
+    .argument('[files...]', 'exports of any kind; each file is sorted by its header (or name them with --deals, --accounts, …)')
+  for (const kind of Object.keys(inputKinds)) command.option(`--${kind} <files...>`, `${kind} export(s)`)
+  command
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding of this severity (or worse) exists').choices(['error', 'warning']))
+    .option('--stale-days <days>', 'an open deal without activity for this long is stale', parsePositiveInt, 30)
+    .option('--limit <n>', 'findings shown in table mode (all of them in csv/json)', parsePositiveInt, 50)
+    .option('--demo', 'check the embedded demo company (as of its snapshot date unless --as-of)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ salesops check --deals deals.csv --reps reps.csv --fail-on error
+  $ salesops check export/*.csv --format csv -o findings.csv
+  $ salesops check --demo --explain`,
+    )
+    .action(async (files: string[], flags: CheckFlags, cmd: Command) => {
+      const session = await createSession(cmd)
+      const inputs = await collectInputs(session, files, flags, flags.demo === true)
+      if (Object.keys(inputs).length === 0) throw new UsageError('NO_INPUT', 'check needs at least one file (or --demo)')
+      const asOf = session.options.asOf ?? (flags.demo === true ? parseIsoDate(DEMO_SNAPSHOT_ISO) : undefined) ?? session.asOf
+      session.explain([
+        'check rules (rule · kind · severity: definition):',
+        ...builtinIssueRules.map((r) => `  ${r.id} · any · ${r.severity}: ${r.description}`),
+        ...builtinRules.map((r) => `  ${r.id} · ${r.entity} · ${r.severity}: ${r.description}`),
+      ])
+      const repNames = new Set<string>()
+      const repIds = new Set<string>()
+      const accountIds = new Set<string>()
+      const run = createCheckRun(builtinRules, {
+        asOf,
+        staleDays: flags.staleDays,
+        ...(inputs.rep === undefined ? {} : { repNames, repIds }),
+        ...(inputs.account === undefined ? {} : { accountIds }),
+      })
+      const reps = inputs.rep === undefined ? [] : (await session.load('rep', inputs.rep)).records
+      for (const rep of reps) {
+        repNames.add(rep.name)
+        repIds.add(rep.id)
+        if (rep.email !== undefined) repNames.add(rep.email)
+      }
+      for (const entity of ORDER) {
+        const paths = inputs[entity]
+        if (paths === undefined) continue
+        if (entity === 'rep') {
+          for (const rep of reps) run.add('rep', rep)
+          continue
+        }
+        const options = await session.loadOptions(entity)
+        await streamRecords(paths, { ...options, collectOnly: true, onIssue: (issue) => run.addIssue(entity, issue) }, (record) => {
+          if (entity === 'account') accountIds.add((record as { id: string }).id)
+          run.add(entity, record)
+        })
+      }
+      await session.finishLoads()
+      const summary = run.finish()
+      const format = outputFormat(session)
+      const shown = isHumanFormat(format) ? summary.findings.slice(0, flags.limit) : summary.findings
+      await emit(shown, FINDING_COLUMNS, session)
+      const checked = Object.entries(summary.records)
+        .map(([entity, n]) => `${n.toLocaleString('en-US')} ${entity}`)
+        .join(', ')
+      session.note(
+        `checked ${checked}: ${summary.counts.error} errors, ${summary.counts.warning} warnings, ${summary.counts.info} notes`,
+      )
+      for (const r of summary.byRule) session.note(`  ${r.severity.padEnd(7)} ${r.rule.padEnd(32)} ${r.count.toLocaleString('en-US')}`)
+      if (shown.length < summary.counts.error + summary.counts.warning + summary.counts.info) {
+        session.note(`(showing ${shown.length}; --format csv or --limit N for all)`)
+      }
+      const failing = flags.failOn === 'error' ? summary.counts.error : flags.failOn === 'warning' ? summary.counts.error + summary.counts.warning : 0
+      if (failing > 0) throw new ExitError(ExitCode.Findings)
+    })
+}

@@ -1,0 +1,25 @@
+/** Where the embedded demo company lives (fixtures/demo in the package) and its fixed "today". */
+import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
+
+export const DEMO_DIR = fileURLToPath(new URL('../../fixtures/demo/', import.meta.url))
+
+export function demoFile(name: string): string {
+  return join(DEMO_DIR, name)
+}
+
+/** The demo files by kind, as `--deals` etc. would name them. */
+export const demoInputs = {
+  deals: 'deals.csv',
+  accounts: 'accounts.csv',
+  reps: 'reps.csv',
+  quotas: 'quotas.csv',
+  leads: 'leads.csv',
+  contracts: 'contracts.csv',
+  history: 'stage_history.csv',
+  spend: 'spend.csv',
+  nps: 'nps.csv',
+} as const
+
+/** The demo company's "today": the day its snapshot was taken (src/demo). */
+export const DEMO_SNAPSHOT_ISO = '2026-11-27'

@@ -1,0 +1,47 @@
+/** Input files by kind: named options (--deals, --accounts, …), positional files sorted by their header, or --demo. */
+import type { EntityName } from '../model/cells.js'
+import { detectHeaders } from '../io/headers.js'
+import { readHeader } from '../io/load.js'
+import type { Session } from './session.js'
+import { demoFile, demoInputs } from './demo-data.js'
+
+export const inputKinds = {
+  deals: 'deal',
+  accounts: 'account',
+  reps: 'rep',
+  quotas: 'quota',
+  leads: 'lead',
+  contracts: 'contract',
+  history: 'stage_change',
+  spend: 'spend',
+  nps: 'nps',
+} as const satisfies Record<string, EntityName>
+
+export type InputKind = keyof typeof inputKinds
+export type InputFiles = Partial<Record<EntityName, string[]>>
+
+/** Collects files per entity; positional files are assigned by detecting their headers. */
+export async function collectInputs(
+  session: Session,
+  positional: readonly string[],
+  named: Partial<Record<InputKind, string[]>>,
+  demo: boolean,
+): Promise<InputFiles> {
+  const files: InputFiles = {}
+  const add = (entity: EntityName, paths: readonly string[]): void => {
+    files[entity] = [...(files[entity] ?? []), ...paths]
+  }
+  if (demo) {
+    for (const [kind, name] of Object.entries(demoInputs)) add(inputKinds[kind as InputKind], [demoFile(name)])
+  }
+  for (const [kind, paths] of Object.entries(named)) {
+    if (paths !== undefined && kind in inputKinds) add(inputKinds[kind as InputKind], paths)
+  }
+  for (const path of positional) {
+    const options = await session.loadOptions('deal')
+    const header = await readHeader(path, options)
+    const entity = detectHeaders(header, { file: path, ...(options.overrides === undefined ? {} : { overrides: options.overrides }) })[0]?.entity ?? 'deal'
+    add(entity, [path])
+  }
+  return files
+}

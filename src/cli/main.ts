@@ -1,0 +1,19 @@
+/** The entry point: the one try/catch that turns failures into messages and exit codes. */
+import type { ExitCode } from '../errors.js'
+import { describeFailure } from './describe-failure.js'
+import { createProgram } from './program.js'
+
+export async function main(argv: readonly string[]): Promise<ExitCode> {
+  const program = createProgram()
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error
+  })
+  try {
+    await program.parseAsync([...argv])
+    return 0
+  } catch (error) {
+    const { exitCode, message } = describeFailure(error)
+    if (message !== undefined) process.stderr.write(`${message}\n`)
+    return exitCode
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * Options shared by every command, their parsers (which throw InvalidArgumentError → exit 2), and
+ * the one place where the clock is read: the `--as-of` default.
+ */
+import { InvalidArgumentError, Option } from 'commander'
+import type { Command } from 'commander'
+import { calendarDate, parseIsoDate } from '../model/calendar-date.js'
+import type { CalendarDate } from '../model/calendar-date.js'
+import { encodingFromName } from '../io/decode.js'
+import type { EncodingName } from '../io/decode.js'
+import { dateFormats } from '../io/values.js'
+import type { DateFormat } from '../io/values.js'
+
+export const outputFormats = ['table', 'csv', 'tsv', 'json', 'ndjson', 'markdown'] as const
+export type OutputFormat = (typeof outputFormats)[number]
+
+/** Today as a calendar date in the machine's time zone: the default of --as-of, read once. */
+export function today(): CalendarDate {
+  const now = new Date()
+  return calendarDate(now.getFullYear(), now.getMonth() + 1, now.getDate()) ?? (0 as CalendarDate)
+}
+
+export function parseDateOption(value: string): CalendarDate {
+  const d = parseIsoDate(value.trim())
+  if (d === undefined) throw new InvalidArgumentError('not a date: expected YYYY-MM-DD, e.g. 2026-03-31')
+  return d
+}
+
+export function parsePositiveInt(value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a whole number above 0')
+  return n
+}
+
+export function parseNonNegativeInt(value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number, 0 or more')
+  return n
+}
+
+function parseMonth(value: string): number {
+  const names = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
+  const byName = names.indexOf(value.trim().toLowerCase().slice(0, 3)) + 1
+  const n = byName > 0 ? byName : Number(value)
+  if (!Number.isInteger(n) || n < 1 || n > 12) throw new InvalidArgumentError('expected a month: 1–12 or a name like Feb')
+  return n
+}
+
+function parseEncoding(value: string): EncodingName {
+  const e = encodingFromName(value)
+  if (e === undefined) throw new InvalidArgumentError('expected utf-8, utf-16le, utf-16be or windows-1252')
+  return e
+}
+
+function parseDateFormat(value: string): DateFormat {
+  const v = value.trim().toLowerCase()
+  const aliases: Record<string, DateFormat> = {
+    'm/d/y': 'mdy',
+    'mm/dd/yyyy': 'mdy',
+    'd/m/y': 'dmy',
+    'dd/mm/yyyy': 'dmy',
+    'd.m.y': 'dmy-dot',
+    'dd.mm.yyyy': 'dmy-dot',
+    'yyyy-mm-dd': 'iso',
+    excel: 'excel-serial',
+  }
+  const f = aliases[v] ?? (dateFormats as readonly string[]).find((x) => x === v)
+  if (f === undefined) throw new InvalidArgumentError(`expected one of ${dateFormats.join(', ')} (or M/D/Y, D/M/Y, D.M.Y)`)
+  return f as DateFormat
+}
+
+function parseMapping(value: string, previous: string[]): string[] {
+  if (!/^[a-z_]+=.+$/.test(value.trim())) throw new InvalidArgumentError('expected FIELD=Header, e.g. --map amount="Total Value"')
+  return [...previous, value.trim()]
+}
+
+function parseCurrencyCode(value: string): string {
+  if (!/^[A-Za-z]{3}$/.test(value.trim())) throw new InvalidArgumentError('expected a 3-letter currency code such as USD')
+  return value.trim().toUpperCase()
+}
+
+function parseLocale(value: string): string {
+  try {
+    return new Intl.Locale(value.trim().replace('_', '-')).toString()
+  } catch {
+    throw new InvalidArgumentError('expected a locale such as en-US or de-DE')
+  }
+}
+
+/** Every option shared by all commands (commander recognises them before or after the command name). */
+export function addGlobalOptions(program: Command): void {
+  program
+    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, csv when piped)').choices(outputFormats))
+    .option('-o, --out <file>', 'write the data to FILE atomically (format from its extension unless --format)')
+    .option('--config <file>', 'config file (default: ./salesops.config.json or .yaml if present)')
+    .option('--as-of <date>', 'the day taken as "today", YYYY-MM-DD (default: today)', parseDateOption)
+    .option('--currency <code>', 'currency of amounts (and the target of --fx)', parseCurrencyCode)
+    .option('--locale <locale>', 'number and date conventions, e.g. en-US, de-DE (also reads D/M vs M/D dates)', parseLocale)
+    .option('--fiscal-year-start <month>', 'first month of the fiscal year, 1–12 or a name', parseMonth)
+    .option('--profile <name>', 'force a CRM profile (see inspect) instead of detecting it')
+    .option('--map <field=header>', 'map a column to a canonical field (repeatable)', parseMapping, [])
+    .option('--encoding <name>', 'force the input encoding: utf-8, utf-16le, utf-16be, windows-1252', parseEncoding)
+    .option('--date-format <format>', `how to read date cells: ${dateFormats.join(', ')}`, parseDateFormat)
+    .option('--sheet <name>', 'worksheet of an .xlsx input (default: the first)')
+    .option('--skip-invalid', 'go on without invalid rows (they are counted on stderr)')
+    .option('--rejects <file>', 'with --skip-invalid: write every skipped row there, verbatim plus an _error column')
+    .option('--fx <file>', 'exchange rates (columns currency,rate: units of --currency per one unit)')
+    .option('--no-csv-guard', 'do not neutralise spreadsheet formulas in text cells of csv/tsv output')
+    .option('--totals', 'add the totals row to machine formats too')
+    .option('--no-color', 'no colours (also NO_COLOR=1)')
+    .option('-q, --quiet', 'no warnings or progress on stderr')
+    .option('--explain', 'print the definitions and formulas used, to stderr')
+}
+
+export interface GlobalOptions {
+  format?: OutputFormat
+  out?: string
+  config?: string
+  asOf?: CalendarDate
+  currency?: string
+  locale?: string
+  fiscalYearStart?: number
+  profile?: string
+  map: string[]
+  encoding?: EncodingName
+  dateFormat?: DateFormat
+  sheet?: string
+  skipInvalid?: boolean
+  rejects?: string
+  fx?: string
+  csvGuard: boolean
+  totals?: boolean
+  color: boolean
+  quiet?: boolean
+  explain?: boolean
+}
+
+/** Input files by kind, shared by commands that take several kinds. */
+export function addInputOption(command: Command, kind: string, description: string): Command {
+  return command.option(`--${kind} <files...>`, description)
+}

@@ -1,0 +1,42 @@
+/** The commander program: global options, output routing, exit-code table in --help, the commands. */
+import { Command } from 'commander'
+import { createRequire } from 'node:module'
+import { addGlobalOptions } from './options.js'
+import { registerCheckCommand } from './commands/check.js'
+import { registerDemoCommand } from './commands/demo.js'
+import { registerInspectCommand } from './commands/inspect.js'
+
+const require = createRequire(import.meta.url)
+const { version } = require('../../package.json') as { version: string }
+
+export const EXIT_CODES_HELP = `
+Exit codes:
+  0   ok
+  1   findings (e.g. check --fail-on found what it was asked to fail on)
+  2   usage error (bad option or value, unknown profile)
+  3   input data error (missing or unreadable file, malformed CSV, invalid rows)
+  70  internal error (a bug in salesops)
+
+Machine formats (csv, tsv, json, ndjson): money in currency units with at most two
+decimals, ratios as fractions (0.25), dates YYYY-MM-DD, empty cell / null for missing.`
+
+export function createProgram(): Command {
+  const program = new Command()
+  program
+    .name('salesops')
+    .description('Sales operations from CRM exports: load, check and analyse deals, accounts, reps and more.')
+    .version(version, '-V, --version')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => process.stdout.write(s),
+      writeErr: (s) => process.stderr.write(s),
+    })
+    .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', EXIT_CODES_HELP)
+  addGlobalOptions(program)
+  registerInspectCommand(program)
+  registerCheckCommand(program)
+  registerDemoCommand(program)
+  return program
+}

@@ -1,0 +1,215 @@
+/**
+ * An exact set of strings, each with one numeric value (for check: where a key was first seen),
+ * small enough for millions of keys.
+ *
+ * Why not `Map<string, number>`: a million 20-character ids cost well over 100 MB in a Map, and the
+ * ids a streaming CSV reader hands out are often slices of a large chunk, so keeping them keeps whole
+ * chunks alive. Here every key is copied into one growable byte arena (one byte per UTF-16 code
+ * unit when all units are below U+0100, else two), so no caller string is retained. Entries are
+ * found by open addressing (linear probing) over a 32-bit FNV-1a hash; a hash hit is confirmed by
+ * comparing the stored code units, so colliding keys are still told apart. About 28 bytes per key
+ * plus the key's bytes (one byte per code unit for Latin-1 text).
+ */
+
+/** 32-bit FNV-1a over UTF-16 code units. */
+export function fnv1a32(key: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i)
+    h = Math.imul(h, 0x01000193)
+  }
+  return h >>> 0
+}
+
+export interface CompactStringSetOptions {
+  /** Keys to hold before the first growth (rounded up to a power of two, at least 8). */
+  readonly initialCapacity?: number
+  /** Injectable for tests (e.g. a constant to force collisions); default `fnv1a32`. */
+  readonly hash?: (key: string) => number
+}
+
+const WIDE = 1 // low bit of `lengths`: the key is stored as two bytes per code unit
+
+export class CompactStringSet {
+  private readonly hash: (key: string) => number
+  /** Open-addressing table: entry index + 1, or 0 for an empty slot. Twice the entry capacity. */
+  private slots: Int32Array
+  private hashes: Uint32Array
+  private starts: Uint32Array
+  /** code units × 2, plus WIDE */
+  private lengths: Uint32Array
+  private values: Float64Array
+  private arena: Uint8Array
+  private arenaUsed = 0
+  private count = 0
+
+  constructor(options: CompactStringSetOptions = {}) {
+    this.hash = options.hash ?? fnv1a32
+    let capacity = 8
+    while (capacity < (options.initialCapacity ?? 0)) capacity *= 2
+    this.slots = new Int32Array(capacity * 2)
+    this.hashes = new Uint32Array(capacity)
+    this.starts = new Uint32Array(capacity)
+    this.lengths = new Uint32Array(capacity)
+    this.values = new Float64Array(capacity)
+    this.arena = new Uint8Array(capacity * 16)
+  }
+
+  /** Number of distinct keys. */
+  get size(): number {
+    return this.count
+  }
+
+  /** Bytes held by the typed arrays (for tests and benchmarks). */
+  get byteLength(): number {
+    return (
+      this.slots.byteLength +
+      this.hashes.byteLength +
+      this.starts.byteLength +
+      this.lengths.byteLength +
+      this.values.byteLength +
+      this.arena.byteLength
+    )
+  }
+
+  has(key: string): boolean {
+    return this.find(key, this.hash(key) >>> 0) >= 0
+  }
+
+  /** The value stored with `key`, or undefined when the key is absent. */
+  get(key: string): number | undefined {
+    const entry = this.find(key, this.hash(key) >>> 0)
+    return entry < 0 ? undefined : this.values[entry]
+  }
+
+  /**
+   * Adds `key` with `value` (any number, kept exactly) unless an equal key is present.
+   * Returns the value already stored for an equal key (e.g. the key's first line), or undefined when the key is new.
+   *
+   * @example
+   * const seen = new CompactStringSet()
+   * seen.add('D-1', 2) //=> undefined
+   * seen.add('D-1', 9) //=> 2
+   */
+  add(key: string, value: number): number | undefined {
+    const h = this.hash(key) >>> 0
+    const mask = this.slots.length - 1
+    let slot = mix(h) & mask
+    for (;;) {
+      const occupant = this.slots[slot] ?? 0
+      if (occupant === 0) break
+      const entry = occupant - 1
+      if (this.hashes[entry] === h && this.equals(entry, key)) return this.values[entry]
+      slot = (slot + 1) & mask
+    }
+    if (this.count === this.hashes.length) {
+      this.grow()
+      return this.add(key, value) // the table changed under `slot`; the key is still absent
+    }
+    const entry = this.count++
+    this.hashes[entry] = h
+    this.values[entry] = value
+    this.store(entry, key)
+    this.slots[slot] = entry + 1
+    return undefined
+  }
+
+  private find(key: string, h: number): number {
+    const mask = this.slots.length - 1
+    let slot = mix(h) & mask
+    for (;;) {
+      const occupant = this.slots[slot] ?? 0
+      if (occupant === 0) return -1
+      const entry = occupant - 1
+      if (this.hashes[entry] === h && this.equals(entry, key)) return entry
+      slot = (slot + 1) & mask
+    }
+  }
+
+  private equals(entry: number, key: string): boolean {
+    const packed = this.lengths[entry] ?? 0
+    const length = packed >>> 1
+    if (length !== key.length) return false
+    const start = this.starts[entry] ?? 0
+    const arena = this.arena
+    if ((packed & WIDE) === 0) {
+      for (let i = 0; i < length; i++) if (arena[start + i] !== key.charCodeAt(i)) return false
+    } else {
+      for (let i = 0; i < length; i++) {
+        const unit = (arena[start + 2 * i] ?? 0) | ((arena[start + 2 * i + 1] ?? 0) << 8)
+        if (unit !== key.charCodeAt(i)) return false
+      }
+    }
+    return true
+  }
+
+  private store(entry: number, key: string): void {
+    let wide = false
+    for (let i = 0; i < key.length; i++) {
+      if (key.charCodeAt(i) > 0xff) {
+        wide = true
+        break
+      }
+    }
+    const bytes = wide ? key.length * 2 : key.length
+    this.ensureArena(bytes)
+    const start = this.arenaUsed
+    const arena = this.arena
+    if (wide) {
+      for (let i = 0; i < key.length; i++) {
+        const unit = key.charCodeAt(i)
+        arena[start + 2 * i] = unit & 0xff
+        arena[start + 2 * i + 1] = unit >>> 8
+      }
+    } else {
+      for (let i = 0; i < key.length; i++) arena[start + i] = key.charCodeAt(i)
+    }
+    this.arenaUsed += bytes
+    this.starts[entry] = start
+    this.lengths[entry] = key.length * 2 + (wide ? WIDE : 0)
+  }
+
+  private ensureArena(extra: number): void {
+    const needed = this.arenaUsed + extra
+    if (needed <= this.arena.length) return
+    // 1.5× rather than 2×: the arena is most of the memory, and it grows rarely either way
+    let size = Math.ceil(this.arena.length * 1.5)
+    while (size < needed) size = Math.ceil(size * 1.5)
+    const arena = new Uint8Array(size)
+    arena.set(this.arena.subarray(0, this.arenaUsed))
+    this.arena = arena
+  }
+
+  /** Doubles the entry arrays and the table, re-slotting entries by their stored hashes (no key is re-read). */
+  private grow(): void {
+    const capacity = this.hashes.length * 2
+    this.hashes = resized(this.hashes, capacity)
+    this.starts = resized(this.starts, capacity)
+    this.lengths = resized(this.lengths, capacity)
+    const values = new Float64Array(capacity)
+    values.set(this.values)
+    this.values = values
+    const slots = new Int32Array(capacity * 2)
+    const mask = slots.length - 1
+    for (let entry = 0; entry < this.count; entry++) {
+      let slot = mix(this.hashes[entry] ?? 0) & mask
+      while (slots[slot] !== 0) slot = (slot + 1) & mask
+      slots[slot] = entry + 1
+    }
+    this.slots = slots
+  }
+}
+
+function resized(array: Uint32Array, capacity: number): Uint32Array {
+  const next = new Uint32Array(capacity)
+  next.set(array)
+  return next
+}
+
+/** Spreads the hash's high bits into the low bits that pick a slot (murmur3 finaliser). */
+function mix(h: number): number {
+  let z = h
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b)
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35)
+  return (z ^ (z >>> 16)) >>> 0
+}

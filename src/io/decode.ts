@@ -1,0 +1,148 @@
+/**
+ * Bytes → text for CRM exports, as a stream. Detection, in order: a forced `--encoding`; a BOM
+ * (UTF-8, UTF-16 LE/BE, as Excel's "Unicode text" writes); NUL bytes in every other position
+ * (UTF-16 without BOM); otherwise UTF-8, falling back to Windows-1252 when the bytes are not
+ * valid UTF-8 (older German/French Excel exports). A file that switches after valid non-ASCII
+ * UTF-8 is mixed and cannot be decoded safely: that is an error asking for --encoding.
+ */
+import { InputFileError } from '../errors.js'
+
+export const encodings = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const
+export type EncodingName = (typeof encodings)[number]
+
+const aliases: Readonly<Record<string, EncodingName>> = {
+  utf8: 'utf-8',
+  'utf-8': 'utf-8',
+  utf16: 'utf-16le',
+  'utf-16': 'utf-16le',
+  utf16le: 'utf-16le',
+  'utf-16le': 'utf-16le',
+  utf16be: 'utf-16be',
+  'utf-16be': 'utf-16be',
+  cp1252: 'windows-1252',
+  'windows-1252': 'windows-1252',
+  win1252: 'windows-1252',
+  latin1: 'windows-1252',
+  'iso-8859-1': 'windows-1252',
+  ansi: 'windows-1252',
+}
+
+/** `--encoding` value → encoding, or undefined when unknown. */
+export function encodingFromName(name: string): EncodingName | undefined {
+  return aliases[name.trim().toLowerCase()]
+}
+
+export class StreamDecoder {
+  readonly #file: string
+  #decoder: InstanceType<typeof TextDecoder> | undefined
+  #encoding: EncodingName | undefined
+  #forced: boolean
+  #sawNonAscii = false
+  #bom = false
+  #bytesSeen = 0
+
+  constructor(file: string, forced?: EncodingName) {
+    this.#file = file
+    this.#forced = forced !== undefined
+    this.#encoding = forced
+  }
+
+  get encoding(): EncodingName {
+    return this.#encoding ?? 'utf-8'
+  }
+
+  get bom(): boolean {
+    return this.#bom
+  }
+
+  /** Decodes the next bytes; the first call decides the encoding. */
+  decode(bytes: Uint8Array): string {
+    let input = bytes
+    if (this.#decoder === undefined) {
+      input = this.#start(bytes)
+    }
+    this.#bytesSeen += bytes.length
+    return this.#run(input, true)
+  }
+
+  end(): string {
+    if (this.#decoder === undefined) return ''
+    return this.#run(new Uint8Array(0), false)
+  }
+
+  #start(bytes: Uint8Array): Uint8Array {
+    let skip = 0
+    if (!this.#forced) {
+      if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+        this.#encoding = 'utf-8'
+        skip = 3
+      } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+        this.#encoding = 'utf-16le'
+        skip = 2
+      } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+        this.#encoding = 'utf-16be'
+        skip = 2
+      } else {
+        this.#encoding = sniffWithoutBom(bytes)
+      }
+      this.#bom = skip > 0
+    }
+    const encoding = this.encoding
+    this.#decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' && !this.#forced, ignoreBOM: false })
+    return skip > 0 ? bytes.subarray(skip) : bytes
+  }
+
+  #run(bytes: Uint8Array, stream: boolean): string {
+    const decoder = this.#decoder
+    if (decoder === undefined) return ''
+    try {
+      const text = decoder.decode(bytes, { stream })
+      if (!this.#sawNonAscii && this.#encoding === 'utf-8' && /[^\x00-\x7f]/.test(text)) this.#sawNonAscii = true
+      return text
+    } catch (error) {
+      if (this.#sawNonAscii) {
+        throw new InputFileError(
+          'ENCODING_MIXED',
+          this.#file,
+          `${this.#file}: the file mixes UTF-8 with another encoding (invalid UTF-8 near byte ${this.#bytesSeen}); re-save it as UTF-8 or pass --encoding windows-1252`,
+          { cause: error },
+        )
+      }
+      // Nothing but ASCII so far, so nothing decoded before this chunk can change: switch.
+      this.#encoding = 'windows-1252'
+      this.#decoder = new TextDecoder('windows-1252')
+      return this.#decoder.decode(bytes, { stream })
+    }
+  }
+}
+
+function sniffWithoutBom(bytes: Uint8Array): EncodingName {
+  const n = Math.min(bytes.length, 4096) & ~1
+  if (n >= 4) {
+    let evenNul = 0
+    let oddNul = 0
+    for (let i = 0; i < n; i += 2) {
+      if (bytes[i] === 0) evenNul++
+      if (bytes[i + 1] === 0) oddNul++
+    }
+    const pairs = n / 2
+    if (oddNul > pairs * 0.4 && evenNul === 0) return 'utf-16le'
+    if (evenNul > pairs * 0.4 && oddNul === 0) return 'utf-16be'
+  }
+  try {
+    // A chunk may end inside a multi-byte character: decode in stream mode.
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true })
+    return 'utf-8'
+  } catch {
+    return 'windows-1252'
+  }
+}
+
+/**
+ * Typical mojibake: UTF-8 read as Windows-1252 (`Ã¤`, `â€™`) or as Mac Roman (`‚Äô`). Returns the
+ * first suspicious fragment, or undefined.
+ */
+export function findMojibake(text: string): string | undefined {
+  const match = /Ã[\u0080-\u00bf\u00a0-\u00ff]|â€[\u0080-\u00ff\u2018-\u203a\u0152-\u0178]|‚Ä[ôùú]|Â[\u00a0-\u00bf]/.exec(text)
+  return match?.[0]
+}

@@ -1,0 +1,51 @@
+import type { CrmProfile } from './types.js'
+
+/** Zoho CRM deals export. */
+export const zoho: CrmProfile = {
+  name: 'zoho',
+  label: 'Zoho CRM',
+  probabilityScale: 'percent',
+  stages: [
+    { name: 'Qualification', status: 'open', probability: 0.1, forecastCategory: 'pipeline' },
+    { name: 'Needs Analysis', status: 'open', probability: 0.2, forecastCategory: 'pipeline' },
+    { name: 'Value Proposition', status: 'open', probability: 0.4, forecastCategory: 'pipeline' },
+    { name: 'Identify Decision Makers', status: 'open', probability: 0.6, forecastCategory: 'pipeline' },
+    { name: 'Perception Analysis', status: 'open', probability: 0.7, forecastCategory: 'pipeline' },
+    { name: 'Proposal/Price Quote', status: 'open', probability: 0.75, forecastCategory: 'pipeline' },
+    { name: 'Negotiation/Review', status: 'open', probability: 0.9, forecastCategory: 'pipeline' },
+    { name: 'Closed Won', status: 'won', probability: 1, forecastCategory: 'closed' },
+    { name: 'Closed Lost', status: 'lost', probability: 0, forecastCategory: 'omitted' },
+    { name: 'Closed Lost to Competition', status: 'lost', probability: 0, forecastCategory: 'omitted' },
+  ],
+  headers: {
+    deal: {
+      id: ['Record Id', 'Deal Id'],
+      name: ['Deal Name'],
+      account: ['Account Name'],
+      account_id: ['Account Name.id', 'Account Id'],
+      owner: ['Deal Owner'],
+      stage: ['Stage'],
+      amount: ['Amount'],
+      currency: ['Currency'],
+      probability: ['Probability (%)', 'Probability'],
+      created: ['Created Time'],
+      close_date: ['Closing Date'],
+      type: ['Type'],
+      source: ['Lead Source'],
+      pipeline: ['Pipeline'],
+      last_activity: ['Last Activity Time'],
+    },
+    account: {
+      id: ['Record Id', 'Account Id'],
+      name: ['Account Name'],
+      industry: ['Industry'],
+      owner: ['Account Owner'],
+      annual_revenue: ['Annual Revenue'],
+      employees: ['Employees'],
+      city: ['Billing City'],
+      state: ['Billing State'],
+      postal_code: ['Billing Code'],
+      country: ['Billing Country'],
+    },
+  },
+}
