@@ -4,17 +4,44 @@ import tseslint from 'typescript-eslint'
 import vitest from '@vitest/eslint-plugin'
 
 const impurity = [
-  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'The clock is read once, in src/cli/options.ts (--as-of).' },
-  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The clock is read once, in src/cli/options.ts (--as-of).' },
-  { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'Use a seeded generator (src/domain/shared/random.ts).' },
+  {
+    selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+    message: 'The clock is read once, in src/cli/options.ts (--as-of).',
+  },
+  {
+    selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+    message: 'The clock is read once, in src/cli/options.ts (--as-of).',
+  },
+  {
+    selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+    message: 'Use a seeded generator (src/domain/shared/random.ts).',
+  },
 ]
 
-const ours = (...names) => names.map((n) => ({ group: [`**/${n}/*`, `**/${n}`, `../${n}/*`, `../../${n}/*`], message: `this folder must not import ${n}/` }))
-const nodeBuiltins = { group: ['node:*'], message: 'Only src/cli and src/io/files.ts touch the process or the file system.' }
-const libs = (...names) => names.map((n) => ({ group: [n, `${n}/*`], message: `${n} belongs to another layer` }))
+const ours = (...names) =>
+  names.map((n) => ({
+    group: [`**/${n}/*`, `**/${n}`, `../${n}/*`, `../../${n}/*`],
+    message: `this folder must not import ${n}/`,
+  }))
+const nodeBuiltins = {
+  group: ['node:*'],
+  message: 'Only src/cli and src/io/files.ts touch the process or the file system.',
+}
+const libs = (...names) =>
+  names.map((n) => ({ group: [n, `${n}/*`], message: `${n} belongs to another layer` }))
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/.cache/**', 'bench/.deps/**', 'fixtures/**', 'bin/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'bench/.cache/**',
+      'bench/.deps/**',
+      'fixtures/**',
+      'bin/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -30,7 +57,10 @@ export default tseslint.config(
   {
     files: ['src/model/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [nodeBuiltins, ...ours('io', 'domain', 'cli', 'render', 'demo')] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [nodeBuiltins, ...ours('io', 'domain', 'cli', 'render', 'demo')] },
+      ],
       'no-restricted-syntax': ['error', ...impurity],
     },
   },
@@ -39,7 +69,13 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [nodeBuiltins, ...ours('io', 'cli', 'render'), ...libs('commander', 'csv-stringify', 'chalk', 'cli-table3')] },
+        {
+          patterns: [
+            nodeBuiltins,
+            ...ours('io', 'cli', 'render'),
+            ...libs('commander', 'csv-stringify', 'chalk', 'cli-table3'),
+          ],
+        },
       ],
       'no-restricted-syntax': ['error', ...impurity],
     },
@@ -48,14 +84,20 @@ export default tseslint.config(
     files: ['src/io/**/*.ts'],
     ignores: ['src/io/files.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [nodeBuiltins, ...ours('domain', 'cli', 'render'), ...libs('chalk', 'commander')] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [nodeBuiltins, ...ours('domain', 'cli', 'render'), ...libs('chalk', 'commander')] },
+      ],
       'no-restricted-syntax': ['error', ...impurity],
     },
   },
   {
     files: ['src/io/files.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [...ours('domain', 'cli', 'render'), ...libs('chalk', 'commander')] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...ours('domain', 'cli', 'render'), ...libs('chalk', 'commander')] },
+      ],
       'no-restricted-syntax': ['error', ...impurity],
     },
   },
@@ -70,6 +112,10 @@ export default tseslint.config(
   {
     files: ['**/*.test.ts', 'test/**/*.ts'],
     plugins: { vitest },
-    rules: { ...vitest.configs.recommended.rules, 'no-restricted-syntax': 'off', 'no-restricted-imports': 'off' },
+    rules: {
+      ...vitest.configs.recommended.rules,
+      'no-restricted-syntax': 'off',
+      'no-restricted-imports': 'off',
+    },
   },
 )

@@ -23,7 +23,12 @@ export class SalesOpsError extends Error {
   readonly exitCode: ExitCode
   /** Extra lines printed under the message (capped by the reporter). */
   readonly details: readonly string[]
-  constructor(code: string, message: string, exitCode: ExitCode, options?: ErrorOptions & { details?: readonly string[] }) {
+  constructor(
+    code: string,
+    message: string,
+    exitCode: ExitCode,
+    options?: ErrorOptions & { details?: readonly string[] },
+  ) {
     super(message, options)
     this.name = 'SalesOpsError'
     this.code = code
@@ -43,7 +48,12 @@ export class UsageError extends SalesOpsError {
 /** A file that cannot be read or understood as a whole (exit 3). */
 export class InputFileError extends SalesOpsError {
   readonly file: string
-  constructor(code: string, file: string, message: string, options?: ErrorOptions & { details?: readonly string[] }) {
+  constructor(
+    code: string,
+    file: string,
+    message: string,
+    options?: ErrorOptions & { details?: readonly string[] },
+  ) {
     super(code, message, ExitCode.InputData, options)
     this.name = 'InputFileError'
     this.file = file

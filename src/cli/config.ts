@@ -23,7 +23,10 @@ const fieldMap = z.record(z.string(), z.string())
 
 export const configSchema = z
   .object({
-    currency: z.string().regex(/^[A-Za-z]{3}$/, 'expected a 3-letter currency code').optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Za-z]{3}$/, 'expected a 3-letter currency code')
+      .optional(),
     locale: z.string().optional(),
     fiscal_year_start: z.number().int().min(1).max(12).optional(),
     profile: z.string().optional(),
@@ -46,14 +49,18 @@ export const DEFAULT_CONFIG_FILES = ['salesops.config.json', 'salesops.config.ya
 
 function describeZodIssues(file: string, error: z.ZodError): UsageError {
   const lines = error.issues.map((issue) => {
-    const path = issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('')
+    const path = issue.path
+      .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
+      .join('')
     return `${path === '' ? '(top level)' : path}: ${issue.message}`
   })
   return new UsageError('CONFIG_INVALID', `${file}: ${lines[0] ?? 'invalid'}`, { details: lines.slice(1) })
 }
 
 /** Reads and validates a config file; `undefined` path looks for the default names in the current folder. */
-export async function loadConfig(path: string | undefined): Promise<{ config: Config; file: string | undefined }> {
+export async function loadConfig(
+  path: string | undefined,
+): Promise<{ config: Config; file: string | undefined }> {
   let file = path
   if (file === undefined) {
     for (const candidate of DEFAULT_CONFIG_FILES) {
@@ -74,7 +81,11 @@ export async function loadConfig(path: string | undefined): Promise<{ config: Co
   try {
     data = /\.ya?ml$/i.test(file) ? parseYaml(text) : JSON.parse(text)
   } catch (error) {
-    throw new UsageError('CONFIG_SYNTAX', `${file}: ${error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error)}`, { cause: error })
+    throw new UsageError(
+      'CONFIG_SYNTAX',
+      `${file}: ${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)}`,
+      { cause: error },
+    )
   }
   const result = configSchema.safeParse(data ?? {})
   if (!result.success) throw describeZodIssues(file, result.error)

@@ -16,7 +16,7 @@ export const demoInputs = {
   quotas: 'quotas.csv',
   leads: 'leads.csv',
   contracts: 'contracts.csv',
-  history: 'stage_history.csv',
+  history: 'stage_history.csv.gz',
   spend: 'spend.csv',
   nps: 'nps.csv',
 } as const

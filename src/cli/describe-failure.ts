@@ -12,12 +12,18 @@ const MAX_LINES = 20
 
 export function describeFailure(error: unknown): Failure {
   if (error instanceof CommanderError) {
-    const ok = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help'
+    const ok =
+      error.code === 'commander.helpDisplayed' ||
+      error.code === 'commander.version' ||
+      error.code === 'commander.help'
     return { exitCode: ok ? ExitCode.Ok : ExitCode.Usage, message: undefined }
   }
   if (error instanceof ExitError) return { exitCode: error.exitCode, message: undefined }
   if (error instanceof InvalidRecordsError) {
-    const lines = [`error: ${error.message}`, ...error.issues.slice(0, MAX_LINES).map((i) => `  ${formatIssue(i)}`)]
+    const lines = [
+      `error: ${error.message}`,
+      ...error.issues.slice(0, MAX_LINES).map((i) => `  ${formatIssue(i)}`),
+    ]
     const more = error.total - Math.min(error.issues.length, MAX_LINES)
     if (more > 0) lines.push(`  …and ${more} more`)
     return { exitCode: error.exitCode, message: lines.join('\n') }

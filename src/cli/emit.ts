@@ -37,7 +37,12 @@ export interface EmitOptions {
   readonly totals?: Record<string, unknown>
 }
 
-export function formatRows<Row>(rows: readonly Row[], columns: Columns<Row>, session: Session, options: EmitOptions = {}): string {
+export function formatRows<Row>(
+  rows: readonly Row[],
+  columns: Columns<Row>,
+  session: Session,
+  options: EmitOptions = {},
+): string {
   const format = outputFormat(session)
   const human = { locale: session.locale, currency: session.currency }
   const machineRows: readonly Row[] =
@@ -50,7 +55,10 @@ export function formatRows<Row>(rows: readonly Row[], columns: Columns<Row>, ses
         ...(options.totals === undefined ? {} : { totals: options.totals }),
       })
     case 'markdown':
-      return renderMarkdown(rows, columns, { ...human, ...(options.totals === undefined ? {} : { totals: options.totals }) })
+      return renderMarkdown(rows, columns, {
+        ...human,
+        ...(options.totals === undefined ? {} : { totals: options.totals }),
+      })
     case 'csv':
       return toCsv(machineRows, columns, { guard: session.options.csvGuard })
     case 'tsv':
@@ -77,6 +85,11 @@ export async function writeData(text: string, session: Session): Promise<void> {
   })
 }
 
-export async function emit<Row>(rows: readonly Row[], columns: Columns<Row>, session: Session, options: EmitOptions = {}): Promise<void> {
+export async function emit<Row>(
+  rows: readonly Row[],
+  columns: Columns<Row>,
+  session: Session,
+  options: EmitOptions = {},
+): Promise<void> {
   await writeData(formatRows(rows, columns, session, options), session)
 }

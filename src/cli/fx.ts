@@ -5,8 +5,12 @@ import { parseCsvText } from '../io/csv-rows.js'
 import { sniffDelimiter } from '../io/load.js'
 import { parseDecimal } from '../io/values.js'
 
-export async function loadFxRates(path: string, target: string | undefined): Promise<{ target: string; rates: Map<string, number> }> {
-  if (target === undefined) throw new UsageError('FX_WITHOUT_CURRENCY', '--fx needs --currency CODE: the currency to convert into')
+export async function loadFxRates(
+  path: string,
+  target: string | undefined,
+): Promise<{ target: string; rates: Map<string, number> }> {
+  if (target === undefined)
+    throw new UsageError('FX_WITHOUT_CURRENCY', '--fx needs --currency CODE: the currency to convert into')
   const text = await readTextFile(path)
   const firstLine = text.split('\n', 1)[0] ?? ''
   const rows = parseCsvText(text, sniffDelimiter(firstLine), path)
@@ -17,7 +21,10 @@ export async function loadFxRates(path: string, target: string | undefined): Pro
     if (code === '' && rateText === '') return
     const rate = parseDecimal(rateText, 'dot')
     if (!/^[A-Za-z]{3}$/.test(code) || rate === undefined || rate <= 0) {
-      throw new UsageError('FX_INVALID', `${path}:${row.line}: expected currency,rate (e.g. EUR,1.08), got "${row.cells.join(',')}"`)
+      throw new UsageError(
+        'FX_INVALID',
+        `${path}:${row.line}: expected currency,rate (e.g. EUR,1.08), got "${row.cells.join(',')}"`,
+      )
     }
     rates.set(code.toUpperCase(), rate)
   })

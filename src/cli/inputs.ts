@@ -32,15 +32,20 @@ export async function collectInputs(
     files[entity] = [...(files[entity] ?? []), ...paths]
   }
   if (demo) {
-    for (const [kind, name] of Object.entries(demoInputs)) add(inputKinds[kind as InputKind], [demoFile(name)])
+    for (const [kind, name] of Object.entries(demoInputs))
+      add(inputKinds[kind as InputKind], [demoFile(name)])
   }
   for (const [kind, paths] of Object.entries(named)) {
-    if (paths !== undefined && kind in inputKinds) add(inputKinds[kind as InputKind], paths)
+    if (kind in inputKinds) add(inputKinds[kind as InputKind], paths)
   }
   for (const path of positional) {
     const options = await session.loadOptions('deal')
     const header = await readHeader(path, options)
-    const entity = detectHeaders(header, { file: path, ...(options.overrides === undefined ? {} : { overrides: options.overrides }) })[0]?.entity ?? 'deal'
+    const entity =
+      detectHeaders(header, {
+        file: path,
+        ...(options.overrides === undefined ? {} : { overrides: options.overrides }),
+      })[0]?.entity ?? 'deal'
     add(entity, [path])
   }
   return files

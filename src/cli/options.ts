@@ -42,7 +42,8 @@ function parseMonth(value: string): number {
   const names = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
   const byName = names.indexOf(value.trim().toLowerCase().slice(0, 3)) + 1
   const n = byName > 0 ? byName : Number(value)
-  if (!Number.isInteger(n) || n < 1 || n > 12) throw new InvalidArgumentError('expected a month: 1–12 or a name like Feb')
+  if (!Number.isInteger(n) || n < 1 || n > 12)
+    throw new InvalidArgumentError('expected a month: 1–12 or a name like Feb')
   return n
 }
 
@@ -65,17 +66,20 @@ function parseDateFormat(value: string): DateFormat {
     excel: 'excel-serial',
   }
   const f = aliases[v] ?? (dateFormats as readonly string[]).find((x) => x === v)
-  if (f === undefined) throw new InvalidArgumentError(`expected one of ${dateFormats.join(', ')} (or M/D/Y, D/M/Y, D.M.Y)`)
+  if (f === undefined)
+    throw new InvalidArgumentError(`expected one of ${dateFormats.join(', ')} (or M/D/Y, D/M/Y, D.M.Y)`)
   return f as DateFormat
 }
 
 function parseMapping(value: string, previous: string[]): string[] {
-  if (!/^[a-z_]+=.+$/.test(value.trim())) throw new InvalidArgumentError('expected FIELD=Header, e.g. --map amount="Total Value"')
+  if (!/^[a-z_]+=.+$/.test(value.trim()))
+    throw new InvalidArgumentError('expected FIELD=Header, e.g. --map amount="Total Value"')
   return [...previous, value.trim()]
 }
 
 function parseCurrencyCode(value: string): string {
-  if (!/^[A-Za-z]{3}$/.test(value.trim())) throw new InvalidArgumentError('expected a 3-letter currency code such as USD')
+  if (!/^[A-Za-z]{3}$/.test(value.trim()))
+    throw new InvalidArgumentError('expected a 3-letter currency code such as USD')
   return value.trim().toUpperCase()
 }
 
@@ -90,20 +94,38 @@ function parseLocale(value: string): string {
 /** Every option shared by all commands (commander recognises them before or after the command name). */
 export function addGlobalOptions(program: Command): void {
   program
-    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, csv when piped)').choices(outputFormats))
-    .option('-o, --out <file>', 'write the data to FILE atomically (format from its extension unless --format)')
+    .addOption(
+      new Option('--format <format>', 'output format (default: table on a terminal, csv when piped)').choices(
+        outputFormats,
+      ),
+    )
+    .option(
+      '-o, --out <file>',
+      'write the data to FILE atomically (format from its extension unless --format)',
+    )
     .option('--config <file>', 'config file (default: ./salesops.config.json or .yaml if present)')
     .option('--as-of <date>', 'the day taken as "today", YYYY-MM-DD (default: today)', parseDateOption)
     .option('--currency <code>', 'currency of amounts (and the target of --fx)', parseCurrencyCode)
-    .option('--locale <locale>', 'number and date conventions, e.g. en-US, de-DE (also reads D/M vs M/D dates)', parseLocale)
+    .option(
+      '--locale <locale>',
+      'number and date conventions, e.g. en-US, de-DE (also reads D/M vs M/D dates)',
+      parseLocale,
+    )
     .option('--fiscal-year-start <month>', 'first month of the fiscal year, 1–12 or a name', parseMonth)
     .option('--profile <name>', 'force a CRM profile (see inspect) instead of detecting it')
     .option('--map <field=header>', 'map a column to a canonical field (repeatable)', parseMapping, [])
-    .option('--encoding <name>', 'force the input encoding: utf-8, utf-16le, utf-16be, windows-1252', parseEncoding)
+    .option(
+      '--encoding <name>',
+      'force the input encoding: utf-8, utf-16le, utf-16be, windows-1252',
+      parseEncoding,
+    )
     .option('--date-format <format>', `how to read date cells: ${dateFormats.join(', ')}`, parseDateFormat)
     .option('--sheet <name>', 'worksheet of an .xlsx input (default: the first)')
     .option('--skip-invalid', 'go on without invalid rows (they are counted on stderr)')
-    .option('--rejects <file>', 'with --skip-invalid: write every skipped row there, verbatim plus an _error column')
+    .option(
+      '--rejects <file>',
+      'with --skip-invalid: write every skipped row there, verbatim plus an _error column',
+    )
     .option('--fx <file>', 'exchange rates (columns currency,rate: units of --currency per one unit)')
     .option('--no-csv-guard', 'do not neutralise spreadsheet formulas in text cells of csv/tsv output')
     .option('--totals', 'add the totals row to machine formats too')

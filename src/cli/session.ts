@@ -56,14 +56,19 @@ function colorLevel(options: GlobalOptions, isTTY: boolean): 0 | 1 | 2 | 3 {
   const env = process.env
   if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return 0
   const force = env['FORCE_COLOR']
-  if (force !== undefined && force !== '' && force !== '0' && force !== 'false') return force === '2' ? 2 : force === '3' ? 3 : 1
+  if (force !== undefined && force !== '' && force !== '0' && force !== 'false')
+    return force === '2' ? 2 : force === '3' ? 3 : 1
   if (!isTTY) return 0
   return supportsColor === false ? 0 : supportsColor.level
 }
 
 /** D/M or M/D and the decimal separator that a locale implies (Intl, no tables of our own). */
 export function localeConventions(locale: string): { dateOrder: 'mdy' | 'dmy'; decimal: DecimalStyle } {
-  const parts = new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(2020, 11, 31))
+  const parts = new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(new Date(2020, 11, 31))
   const order = parts.filter((p) => p.type === 'day' || p.type === 'month').map((p) => p.type)
   const decimal = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value
   return { dateOrder: order[0] === 'month' ? 'mdy' : 'dmy', decimal: decimal === ',' ? 'comma' : 'dot' }
@@ -132,13 +137,17 @@ export async function createSession(command: Command): Promise<Session> {
   const conventions = explicitLocale === undefined ? undefined : localeConventions(explicitLocale)
   const currency = options.currency ?? config.currency?.toUpperCase()
   if (options.rejects !== undefined && options.skipInvalid !== true) {
-    throw new UsageError('REJECTS_WITHOUT_SKIP', '--rejects goes with --skip-invalid (without it, invalid rows stop the run)')
+    throw new UsageError(
+      'REJECTS_WITHOUT_SKIP',
+      '--rejects goes with --skip-invalid (without it, invalid rows stop the run)',
+    )
   }
   const quiet = options.quiet === true
   const rejects = options.rejects === undefined ? undefined : new RejectsFile(options.rejects)
   const skipped: LoadSummary[] = []
   const fx = options.fx === undefined ? undefined : await loadFxRates(options.fx, currency)
-  const encoding = options.encoding ?? (config.encoding === undefined ? undefined : encodingFromName(config.encoding))
+  const encoding =
+    options.encoding ?? (config.encoding === undefined ? undefined : encodingFromName(config.encoding))
   const configDateFormat = config.date_format as DateFormat | undefined
   if (configDateFormat !== undefined && !(dateFormats as readonly string[]).includes(configDateFormat)) {
     throw new UsageError('CONFIG_INVALID', `date_format: expected one of ${dateFormats.join(', ')}`)
@@ -173,12 +182,18 @@ export async function createSession(command: Command): Promise<Session> {
         overrides: parseMappings(options, config, entity),
         skipInvalid: options.skipInvalid === true,
         maxIssues: 20,
-        onWarning: (m) => session.warn(m),
-        onProgress: (n) => session.progress(n),
+        onWarning: (m) => {
+          session.warn(m)
+        },
+        onProgress: (n) => {
+          session.progress(n)
+        },
         ...(profile === undefined ? {} : { profile }),
         ...(encoding === undefined ? {} : { encoding }),
         ...(dateFormat === undefined ? {} : { dateFormat }),
-        ...(conventions === undefined ? {} : { dateOrder: conventions.dateOrder, decimal: conventions.decimal }),
+        ...(conventions === undefined
+          ? {}
+          : { dateOrder: conventions.dateOrder, decimal: conventions.decimal }),
         ...(stages === undefined ? {} : { stages }),
         ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
         ...(rejects === undefined ? {} : { rejects }),

@@ -55,14 +55,19 @@ describe('CsvRowParser', () => {
   })
 
   it('gives the same rows however the text is cut into chunks', () => {
-    const cell = fc.oneof(fc.constantFrom('', 'x', '1,5', 'a"b', 'line\nbreak', '"', ' sp '), fc.string({ maxLength: 6 }))
+    const cell = fc.oneof(
+      fc.constantFrom('', 'x', '1,5', 'a"b', 'line\nbreak', '"', ' sp '),
+      fc.string({ maxLength: 6 }),
+    )
     fc.assert(
       fc.property(
         fc.array(fc.array(cell, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 8 }),
         fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 20 }),
         (table, cuts) => {
           const text = table
-            .map((row) => row.map((c) => (/[",\n\r]/.test(c) || c === '' ? `"${c.replaceAll('"', '""')}"` : c)).join(','))
+            .map((row) =>
+              row.map((c) => (/[",\n\r]/.test(c) || c === '' ? `"${c.replaceAll('"', '""')}"` : c)).join(','),
+            )
             .join('\n')
           const whole = parseCsvText(text, ',')
           const parser = new CsvRowParser(',', 'x')

@@ -159,7 +159,8 @@ export class CsvRowParser {
         j++
       }
       if (j >= length && !final) return undefined
-      const end = j > i && text.charCodeAt(j - 1) === 13 && (j >= length || text.charCodeAt(j) === 10) ? j - 1 : j
+      const end =
+        j > i && text.charCodeAt(j - 1) === 13 && (j >= length || text.charCodeAt(j) === 10) ? j - 1 : j
       cells.push(text.slice(i, end))
       if (j >= length) return { cells, next: j, lines }
       if (text.charCodeAt(j) === 10) return { cells, next: j + 1, lines }

@@ -88,7 +88,10 @@ export class StreamDecoder {
       this.#bom = skip > 0
     }
     const encoding = this.encoding
-    this.#decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' && !this.#forced, ignoreBOM: false })
+    this.#decoder = new TextDecoder(encoding, {
+      fatal: encoding === 'utf-8' && !this.#forced,
+      ignoreBOM: false,
+    })
     return skip > 0 ? bytes.subarray(skip) : bytes
   }
 
@@ -97,7 +100,8 @@ export class StreamDecoder {
     if (decoder === undefined) return ''
     try {
       const text = decoder.decode(bytes, { stream })
-      if (!this.#sawNonAscii && this.#encoding === 'utf-8' && /[^\x00-\x7f]/.test(text)) this.#sawNonAscii = true
+      if (!this.#sawNonAscii && this.#encoding === 'utf-8' && /[^\p{ASCII}]/u.test(text))
+        this.#sawNonAscii = true
       return text
     } catch (error) {
       if (this.#sawNonAscii) {
@@ -142,7 +146,11 @@ function sniffWithoutBom(bytes: Uint8Array): EncodingName {
  * Typical mojibake: UTF-8 read as Windows-1252 (`Ã¤`, `â€™`) or as Mac Roman (`‚Äô`). Returns the
  * first suspicious fragment, or undefined.
  */
+/** cp1252's characters for the bytes 0x80–0xBF, as they appear after a wrong decode */
+const CONT = '\u0080-\u00bf\u0152-\u0178\u0192\u02c6\u02dc\u2013-\u2122'
+const MOJIBAKE = new RegExp(`Ã[${CONT}]|â€[${CONT}]|‚Ä[ôùú]|Â[\u00a0-\u00bf]`)
+
 export function findMojibake(text: string): string | undefined {
-  const match = /Ã[\u0080-\u00bf\u00a0-\u00ff]|â€[\u0080-\u00ff\u2018-\u203a\u0152-\u0178]|‚Ä[ôùú]|Â[\u00a0-\u00bf]/.exec(text)
+  const match = MOJIBAKE.exec(text)
   return match?.[0]
 }

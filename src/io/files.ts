@@ -6,8 +6,9 @@
 import { createReadStream, createWriteStream } from 'node:fs'
 import { open, readFile, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
-import { createGunzip } from 'node:zlib'
+import { createGunzip, createGzip } from 'node:zlib'
 import { Readable } from 'node:stream'
+import type { Writable } from 'node:stream'
 import { InputFileError } from '../errors.js'
 
 const CHUNK_BYTES = 1024 * 1024
@@ -20,9 +21,12 @@ export function displayName(path: string): string {
 function fileError(path: string, error: unknown): InputFileError {
   const code = (error as { code?: unknown }).code
   const name = displayName(path)
-  if (code === 'ENOENT') return new InputFileError('FILE_NOT_FOUND', name, `${name}: no such file`, { cause: error })
-  if (code === 'EISDIR') return new InputFileError('FILE_UNREADABLE', name, `${name}: is a folder, not a file`, { cause: error })
-  if (code === 'EACCES') return new InputFileError('FILE_UNREADABLE', name, `${name}: permission denied`, { cause: error })
+  if (code === 'ENOENT')
+    return new InputFileError('FILE_NOT_FOUND', name, `${name}: no such file`, { cause: error })
+  if (code === 'EISDIR')
+    return new InputFileError('FILE_UNREADABLE', name, `${name}: is a folder, not a file`, { cause: error })
+  if (code === 'EACCES')
+    return new InputFileError('FILE_UNREADABLE', name, `${name}: permission denied`, { cause: error })
   const detail = error instanceof Error ? error.message : String(error)
   return new InputFileError('FILE_UNREADABLE', name, `${name}: cannot be read (${detail})`, { cause: error })
 }
@@ -43,9 +47,14 @@ async function* gunzipIfNeeded(source: AsyncIterable<Uint8Array>, path: string):
     try {
       yield* Readable.from(all()).pipe(createGunzip({ chunkSize: CHUNK_BYTES }))
     } catch (error) {
-      throw new InputFileError('GZIP_CORRUPT', displayName(path), `${displayName(path)}: not a valid gzip file (${String(error)})`, {
-        cause: error,
-      })
+      throw new InputFileError(
+        'GZIP_CORRUPT',
+        displayName(path),
+        `${displayName(path)}: not a valid gzip file (${String(error)})`,
+        {
+          cause: error,
+        },
+      )
     }
     return
   }
@@ -126,17 +135,33 @@ export interface AtomicWriter {
   abort(): Promise<void>
 }
 
-export function createAtomicWriter(path: string): AtomicWriter {
+export function createAtomicWriter(path: string, options: { gzip?: boolean } = {}): AtomicWriter {
   const temp = tempPathFor(path)
-  const stream = createWriteStream(temp, { encoding: 'utf8' })
+  const file = createWriteStream(temp)
+  let stream: Writable = file
+  if (options.gzip === true) {
+    // mtime 0 and a fixed level: the same text always gives the same bytes
+    const gzip = createGzip({ level: 9 })
+    gzip.pipe(file)
+    stream = gzip
+  }
+  const finished = new Promise<void>((resolve, reject) => {
+    file.on('close', resolve)
+    file.on('error', reject)
+  })
   let failure: unknown
   stream.on('error', (error) => {
     failure = error
   })
   const fail = (error: unknown): InputFileError =>
-    new InputFileError('OUTPUT_UNWRITABLE', path, `${path}: cannot be written (${error instanceof Error ? error.message : String(error)})`, {
-      cause: error,
-    })
+    new InputFileError(
+      'OUTPUT_UNWRITABLE',
+      path,
+      `${path}: cannot be written (${error instanceof Error ? error.message : String(error)})`,
+      {
+        cause: error,
+      },
+    )
   return {
     async write(text) {
       if (failure !== undefined) throw fail(failure)
@@ -150,12 +175,12 @@ export function createAtomicWriter(path: string): AtomicWriter {
       }
     },
     async commit() {
-      await new Promise<void>((resolve, reject) => {
-        stream.end((error?: Error | null) => {
-          if (error) reject(error)
-          else resolve()
+      await new Promise<void>((resolve) => {
+        stream.end(() => {
+          resolve()
         })
-      }).catch(async (error: unknown) => {
+      })
+      await finished.catch(async (error: unknown) => {
         await rm(temp, { force: true })
         throw fail(error)
       })
@@ -198,6 +223,11 @@ export async function ensureDir(path: string): Promise<void> {
   try {
     await mkdir(path, { recursive: true })
   } catch (error) {
-    throw new InputFileError('OUTPUT_UNWRITABLE', path, `${path}: cannot create the folder (${String(error)})`, { cause: error })
+    throw new InputFileError(
+      'OUTPUT_UNWRITABLE',
+      path,
+      `${path}: cannot create the folder (${String(error)})`,
+      { cause: error },
+    )
   }
 }

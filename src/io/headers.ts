@@ -101,7 +101,11 @@ export function matchHeaders(
         const entry = bound.get(field.name)
         const column = entry?.columns[0]
         if (entry !== undefined && column !== undefined && profile.name === 'canonical') {
-          entry.specific = header[column]?.replace(/^\uFEFF/, '').trim().toLowerCase() === field.name
+          entry.specific =
+            header[column]
+              ?.replace(/^\uFEFF/, '')
+              .trim()
+              .toLowerCase() === field.name
         }
         break
       }
@@ -132,7 +136,10 @@ export function matchHeaders(
   }
   score += dateEntered.length
   // date-exited and time-in-stage columns belong to the same history: recognised, not used
-  const historyExtras = profile.dateEnteredColumns === true ? header.filter((h) => /^(Date exited|Cumulative time in) /.test(h)).length : 0
+  const historyExtras =
+    profile.dateEnteredColumns === true
+      ? header.filter((h) => /^(Date exited|Cumulative time in) /.test(h)).length
+      : 0
   score += historyExtras
   const unmatched = header.filter((_, i) => !taken.has(i) && normalized[i] !== '')
   const missing = spec.requiredColumns.filter((group) => !group.some((field) => bound.has(field)))
@@ -172,11 +179,12 @@ export interface DetectOptions {
 /**
  * The best (profile, entity) for a header row, best first. A forced entity or profile narrows the
  * search. Ranking: no missing required columns first, then score (+2 for an entity whose
- * signature columns are present, +1 for a file-name hint).
+ * signature columns are present, +1 for a file-name hint, −1 for each header it cannot use).
  */
 export function detectHeaders(header: readonly string[], options: DetectOptions = {}): HeaderMatch[] {
   const profiles = options.profile === undefined ? builtinProfiles : [options.profile]
-  const entities = options.entity === undefined ? (Object.keys(entitySpecs) as EntityName[]) : [options.entity]
+  const entities =
+    options.entity === undefined ? (Object.keys(entitySpecs) as EntityName[]) : [options.entity]
   const hint = fileHints.find(([pattern]) => pattern.test(options.file ?? ''))?.[1]
   const ranked: { match: HeaderMatch; rank: number }[] = []
   const normalized = new Set(header.map(normalizeHeader))
@@ -185,7 +193,10 @@ export function detectHeaders(header: readonly string[], options: DetectOptions 
     for (const profile of profiles) {
       const match = matchHeaders(header, profile, entity, options.overrides)
       const bonus = (signature > 0 ? 2 : 0) + (hint === entity ? 1 : 0) + match.dateEntered.length
-      ranked.push({ match, rank: (match.missing.length === 0 ? 1000 : 0) + match.score + bonus })
+      ranked.push({
+        match,
+        rank: (match.missing.length === 0 ? 1000 : 0) + match.score + bonus - match.unmatched.length,
+      })
     }
   }
   ranked.sort((a, b) => b.rank - a.rank)
@@ -199,7 +210,11 @@ export function closestHeaders(wanted: string, header: readonly string[], count 
   const scored = header
     .map((h) => {
       const n = normalizeHeader(h)
-      const shared = n.split(' ').filter((w) => words.has(w) || [...words].some((t) => t.length > 3 && w.startsWith(t.slice(0, 4)))).length
+      const shared = n
+        .split(' ')
+        .filter(
+          (w) => words.has(w) || [...words].some((t) => t.length > 3 && w.startsWith(t.slice(0, 4))),
+        ).length
       return { h, score: shared }
     })
     .filter((x) => x.score > 0)

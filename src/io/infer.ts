@@ -29,7 +29,15 @@ export interface ColumnFormats {
   readonly ambiguousDates: readonly { field: string; header: string; example: string }[]
 }
 
-const dateCandidates: readonly DateFormat[] = ['iso', 'ymd-slash', 'dmy-dot', 'mdy', 'dmy', 'excel-serial', 'epoch-ms']
+const dateCandidates: readonly DateFormat[] = [
+  'iso',
+  'ymd-slash',
+  'dmy-dot',
+  'mdy',
+  'dmy',
+  'excel-serial',
+  'epoch-ms',
+]
 const numericKinds: ReadonlySet<FieldKind> = new Set(['money', 'number', 'int', 'probability'])
 
 function valuesOf(sample: readonly (readonly string[])[], binding: ColumnBinding, limit = 2000): string[] {
@@ -61,7 +69,12 @@ export function inferFormats(
 
   const dateBindings = match.bindings.filter((b) => kinds.get(b.field) === 'date')
   if (match.dateEntered.length > 0) {
-    dateBindings.push({ field: '__date_entered', columns: match.dateEntered.map((d) => d.column), headers: [], specific: true })
+    dateBindings.push({
+      field: '__date_entered',
+      columns: match.dateEntered.map((d) => d.column),
+      headers: [],
+      specific: true,
+    })
   }
   for (const binding of dateBindings) {
     if (options.dateFormat !== undefined) {
@@ -74,13 +87,19 @@ export function inferFormats(
       dates.set(binding.field, 'iso')
       continue
     }
-    const counts = dateCandidates.map((format) => values.filter((v) => parseDateAs(v, format) !== undefined).length)
+    const counts = dateCandidates.map(
+      (format) => values.filter((v) => parseDateAs(v, format) !== undefined).length,
+    )
     const all = dateCandidates.filter((_, i) => counts[i] === values.length)
     let chosen: DateFormat | undefined
     if (all.includes('mdy') && all.includes('dmy')) {
       chosen = options.dateOrder
       if (chosen === undefined) {
-        ambiguousDates.push({ field: binding.field, header: binding.headers[0] ?? binding.field, example: values[0] ?? '' })
+        ambiguousDates.push({
+          field: binding.field,
+          header: binding.headers[0] ?? binding.field,
+          example: values[0] ?? '',
+        })
         chosen = 'mdy'
       }
     } else if (all.length > 0) {
@@ -109,9 +128,12 @@ export function inferFormats(
       undecided.push(binding.field)
     }
     if (kind === 'probability') {
-      const numbers = values.filter((v) => !v.endsWith('%')).map((v) => parseDecimal(v, decimals.get(binding.field) ?? fileDefaultDecimal))
+      const numbers = values
+        .filter((v) => !v.endsWith('%'))
+        .map((v) => parseDecimal(v, decimals.get(binding.field) ?? fileDefaultDecimal))
       const plain = numbers.filter((n): n is number => n !== undefined)
-      if (plain.length > 0 && plain.every((n) => n >= 0 && n <= 1) && plain.some((n) => n > 0 && n < 1)) probabilityScale = 'fraction'
+      if (plain.length > 0 && plain.every((n) => n >= 0 && n <= 1) && plain.some((n) => n > 0 && n < 1))
+        probabilityScale = 'fraction'
       else if (plain.some((n) => n > 1)) probabilityScale = 'percent'
     }
   }

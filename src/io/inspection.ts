@@ -9,7 +9,12 @@ import { dateFormatLabels } from './values.js'
 
 export type { ColumnMapping, Inspection } from '../model/inspection.js'
 
-const delimiterNames: Readonly<Record<string, string>> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' }
+const delimiterNames: Readonly<Record<string, string>> = {
+  ',': 'comma',
+  ';': 'semicolon',
+  '\t': 'tab',
+  '|': 'pipe',
+}
 
 export function describeFile(report: FileReport, issues: readonly RowIssue[]): Inspection {
   const { match, formats } = report
@@ -28,10 +33,18 @@ export function describeFile(report: FileReport, issues: readonly RowIssue[]): I
             ? `decimal ${decimal}`
             : ''
     b.headers.forEach((header) => {
-      columns.push({ file: report.file, header, field: b.field, kind, format, via: b.specific ? 'profile' : 'canonical name' })
+      columns.push({
+        file: report.file,
+        header,
+        field: b.field,
+        kind,
+        format,
+        via: b.specific ? 'profile' : 'canonical name',
+      })
     })
   }
-  for (const header of match.unmatched) columns.push({ file: report.file, header, field: '', kind: '', format: '', via: 'unmapped' })
+  for (const header of match.unmatched)
+    columns.push({ file: report.file, header, field: '', kind: '', format: '', via: 'unmapped' })
   const order = new Map(report.header.map((h, i) => [h, i]))
   columns.sort((a, b) => (order.get(a.header) ?? 0) - (order.get(b.header) ?? 0))
   return {
@@ -43,7 +56,11 @@ export function describeFile(report: FileReport, issues: readonly RowIssue[]): I
     sep_line: report.sepLine,
     profile: match.profile.name,
     confidence: match.confidence,
-    alternatives: report.alternatives.map((a) => ({ profile: a.profile.name, entity: a.entity, confidence: a.confidence })),
+    alternatives: report.alternatives.map((a) => ({
+      profile: a.profile.name,
+      entity: a.entity,
+      confidence: a.confidence,
+    })),
     entity: match.entity,
     rows: report.rows,
     valid_rows: report.accepted,
@@ -52,7 +69,9 @@ export function describeFile(report: FileReport, issues: readonly RowIssue[]): I
     blank_rows: report.blankRows,
     columns,
     stage_history_columns: match.dateEntered.length,
-    currencies: [...report.currencies].sort((a, b) => b[1] - a[1]).map(([currency, rows]) => ({ currency, rows })),
+    currencies: [...report.currencies]
+      .sort((a, b) => b[1] - a[1])
+      .map(([currency, rows]) => ({ currency, rows })),
     stages: [...report.stages]
       .sort((a, b) => (a.order ?? 999) - (b.order ?? 999) || a.name.localeCompare(b.name))
       .map((s) => ({

@@ -31,7 +31,8 @@ import {
   parseProbability,
 } from './values.js'
 
-export type RowResult<T> = { readonly ok: true; readonly record: T } | { readonly ok: false; readonly issues: readonly RowIssue[] }
+export type RowResult<T> =
+  { readonly ok: true; readonly record: T } | { readonly ok: false; readonly issues: readonly RowIssue[] }
 
 export interface MapperContext {
   readonly file: string
@@ -54,7 +55,13 @@ interface Compiled {
   readonly parse: (cells: readonly string[], values: Values, issues: RowIssue[], line: number) => void
 }
 
-function compileField(ctx: MapperContext, field: string, kind: FieldKind, columns: readonly number[], header: string): Compiled {
+function compileField(
+  ctx: MapperContext,
+  field: string,
+  kind: FieldKind,
+  columns: readonly number[],
+  header: string,
+): Compiled {
   const { file, formats } = ctx
   const raw = (cells: readonly string[]): string | undefined => {
     for (const c of columns) {
@@ -66,7 +73,13 @@ function compileField(ctx: MapperContext, field: string, kind: FieldKind, column
     }
     return undefined
   }
-  const bad = (issues: RowIssue[], line: number, value: string, message: string, code = 'BAD_VALUE'): void => {
+  const bad = (
+    issues: RowIssue[],
+    line: number,
+    value: string,
+    message: string,
+    code = 'BAD_VALUE',
+  ): void => {
     issues.push({ file, line, column: header, message: `"${value}" ${message}`, value, code })
   }
   const decimal = formats.decimals.get(field) ?? 'dot'
@@ -130,7 +143,12 @@ function compileField(ctx: MapperContext, field: string, kind: FieldKind, column
           if (v === undefined) return
           const amount = parseAmount(v, decimal)
           if (amount === undefined) {
-            bad(issues, line, v, `is not an amount (expected e.g. ${decimal === 'dot' ? '1234.50 or 1,234.50' : '1234,50 or 1.234,50'})`)
+            bad(
+              issues,
+              line,
+              v,
+              `is not an amount (expected e.g. ${decimal === 'dot' ? '1234.50 or 1,234.50' : '1234,50 or 1.234,50'})`,
+            )
             return
           }
           values[field] = amount.cents
@@ -145,7 +163,8 @@ function compileField(ctx: MapperContext, field: string, kind: FieldKind, column
           const v = raw(cells)
           if (v === undefined) return
           const p = parseProbability(v, formats.probabilityScale, decimal)
-          if (p === undefined || p < 0) bad(issues, line, v, 'is not a probability (expected 0–100, 25%, or 0–1)')
+          if (p === undefined || p < 0)
+            bad(issues, line, v, 'is not a probability (expected 0–100, 25%, or 0–1)')
           else values[field] = p
         },
       }
@@ -158,7 +177,8 @@ function compileField(ctx: MapperContext, field: string, kind: FieldKind, column
           const v = raw(cells)
           if (v === undefined) return
           const d = parseDateAs(v, format)
-          if (d === undefined) bad(issues, line, v, `is not a date (this column is read as ${dateFormatLabels[format]})`)
+          if (d === undefined)
+            bad(issues, line, v, `is not a date (this column is read as ${dateFormatLabels[format]})`)
           else values[field] = d
         },
       }
@@ -171,7 +191,8 @@ function compileField(ctx: MapperContext, field: string, kind: FieldKind, column
           const v = raw(cells)
           if (v === undefined) return
           const b = parseBool(v)
-          if (b === undefined) bad(issues, line, v, 'is not a yes/no value (expected true/false, 1/0, yes/no)')
+          if (b === undefined)
+            bad(issues, line, v, 'is not a yes/no value (expected true/false, 1/0, yes/no)')
           else values[field] = b
         },
       }
@@ -194,9 +215,10 @@ function compileField(ctx: MapperContext, field: string, kind: FieldKind, column
 
 type Finish<E extends EntityName> = (
   values: Values,
-  issue: (field: string, message: string, code?: string) => void,
+  /** records an issue; returns null so that `return issue(…)` ends a finisher */
+  issue: (field: string, message: string, code?: string) => null,
   source: { file: string; line: number },
-) => EntityRecords[E] | undefined
+) => EntityRecords[E] | null
 
 const str = (v: unknown): string | undefined => v as string | undefined
 const num = (v: unknown): number | undefined => v as number | undefined
@@ -212,41 +234,46 @@ function finishers(ctx: MapperContext): { [E in EntityName]: Finish<E> } {
       let status: DealStatus | undefined
       if (statusText !== undefined) {
         status = parseDealStatus(statusText)
-        if (status === undefined) issue('status', `"${statusText}" is not a deal status (expected open, won or lost)`, 'BAD_VALUE')
+        if (status === undefined)
+          issue('status', `"${statusText}" is not a deal status (expected open, won or lost)`, 'BAD_VALUE')
       }
       if (stage === undefined && status === undefined && v['is_won'] === undefined) {
-        issue(bound.has('stage') ? 'stage' : 'status', 'a deal needs a stage or a status', 'MISSING_VALUE')
-        return undefined
+        return issue(
+          bound.has('stage') ? 'stage' : 'status',
+          'a deal needs a stage or a status',
+          'MISSING_VALUE',
+        )
       }
       const info = stage === undefined ? undefined : ctx.stages.resolve(stage)
       if (v['is_won'] === true) status = 'won'
-      else if (v['is_closed'] === true) status = v['is_won'] === false ? 'lost' : (status ?? info?.status ?? 'lost')
+      else if (v['is_closed'] === true)
+        status = v['is_won'] === false ? 'lost' : (status ?? info?.status ?? 'lost')
       else if (v['is_closed'] === false) status = 'open'
       status ??= info?.status ?? 'open'
       stage ??= status === 'won' ? 'Won' : status === 'lost' ? 'Lost' : 'Open'
       let id = str(v['id'])
       if (id === undefined) {
         if (bound.has('id')) {
-          issue('id', 'the deal has no id', 'MISSING_VALUE')
-          return undefined
+          return issue('id', 'the deal has no id', 'MISSING_VALUE')
         }
         id = `${source.file}:${source.line}`
       }
       const close = date(v['close_date'])
       if (close === undefined && status !== 'open') {
-        issue('close_date', `a ${status} deal needs a close date`, 'MISSING_VALUE')
-        return undefined
+        return issue('close_date', `a ${status} deal needs a close date`, 'MISSING_VALUE')
       }
       const amount = money(v['amount'])
       if (amount === undefined && status === 'won') {
-        issue('amount', 'a won deal needs an amount', 'MISSING_VALUE')
-        return undefined
+        return issue('amount', 'a won deal needs an amount', 'MISSING_VALUE')
       }
       const cellCurrency = str(v['amount#currency'])
       let currency = str(v['currency'])
       if (currency !== undefined && cellCurrency !== undefined && currency !== cellCurrency) {
-        issue('amount', `the amount says ${cellCurrency} but the currency column says ${currency}`, 'BAD_VALUE')
-        return undefined
+        return issue(
+          'amount',
+          `the amount says ${cellCurrency} but the currency column says ${currency}`,
+          'BAD_VALUE',
+        )
       }
       currency ??= cellCurrency
       const fcText = str(v['forecast_category'])
@@ -262,8 +289,11 @@ function finishers(ctx: MapperContext): { [E in EntityName]: Finish<E> } {
         stage_order: info?.order,
         amount,
         currency,
-        probability: num(v['probability']) ?? (info?.source === 'table' || status !== 'open' ? info?.probability : undefined),
-        forecast_category: (fcText === undefined ? undefined : parseForecastCategory(fcText)) ?? info?.forecastCategory,
+        probability:
+          num(v['probability']) ??
+          (info?.source === 'table' || status !== 'open' ? info?.probability : undefined),
+        forecast_category:
+          (fcText === undefined ? undefined : parseForecastCategory(fcText)) ?? info?.forecastCategory,
         created: date(v['created']),
         close_date: close,
         type: typeText === undefined ? undefined : parseDealType(typeText),
@@ -283,11 +313,12 @@ function finishers(ctx: MapperContext): { [E in EntityName]: Finish<E> } {
     },
     account(v, issue, source) {
       const id = str(v['id'])
-      if (id === undefined) return void issue('id', 'the account has no id', 'MISSING_VALUE')
+      if (id === undefined) return issue('id', 'the account has no id', 'MISSING_VALUE')
       const lat = num(v['lat'])
       const lon = num(v['lon'])
-      if (lat !== undefined && Math.abs(lat) > 90) return void issue('lat', `${lat} is not a latitude (−90 to 90)`)
-      if (lon !== undefined && Math.abs(lon) > 180) return void issue('lon', `${lon} is not a longitude (−180 to 180)`)
+      if (lat !== undefined && Math.abs(lat) > 90) return issue('lat', `${lat} is not a latitude (−90 to 90)`)
+      if (lon !== undefined && Math.abs(lon) > 180)
+        return issue('lon', `${lon} is not a longitude (−180 to 180)`)
       return {
         id,
         name: str(v['name']),
@@ -312,7 +343,7 @@ function finishers(ctx: MapperContext): { [E in EntityName]: Finish<E> } {
     },
     rep(v, issue, source) {
       const name = str(v['name']) ?? str(v['id'])
-      if (name === undefined) return void issue('name', 'the rep has no name', 'MISSING_VALUE')
+      if (name === undefined) return issue('name', 'the rep has no name', 'MISSING_VALUE')
       return {
         id: str(v['id']) ?? name,
         name,
@@ -334,12 +365,12 @@ function finishers(ctx: MapperContext): { [E in EntityName]: Finish<E> } {
     },
     quota(v, issue, source) {
       const amount = money(v['amount'])
-      if (amount === undefined) return void issue('amount', 'the quota has no amount', 'MISSING_VALUE')
+      if (amount === undefined) return issue('amount', 'the quota has no amount', 'MISSING_VALUE')
       const owner = str(v['owner'])
       const team = str(v['team'])
       const territory = str(v['territory'])
       if (owner === undefined && team === undefined && territory === undefined) {
-        return void issue('owner', 'a quota needs an owner, team or territory', 'MISSING_VALUE')
+        return issue('owner', 'a quota needs an owner, team or territory', 'MISSING_VALUE')
       }
       const periodText = str(v['period'])
       let start = date(v['start'])
@@ -347,17 +378,29 @@ function finishers(ctx: MapperContext): { [E in EntityName]: Finish<E> } {
       let period = periodText
       if (periodText !== undefined && (start === undefined || end === undefined)) {
         const range = parsePeriodLabel(periodText)
-        if (range === undefined) return void issue('period', `"${periodText}" is not a period (expected 2026-Q1, 2026-03 or 2026)`)
+        if (range === undefined)
+          return issue('period', `"${periodText}" is not a period (expected 2026-Q1, 2026-03 or 2026)`)
         start = range.start
         end = range.end
         period = range.label
       }
-      if (start === undefined || end === undefined) return void issue('period', 'a quota needs a period or a start and end date', 'MISSING_VALUE')
-      return { owner, team, territory, period, start, end, amount, source_file: source.file, source_line: source.line }
+      if (start === undefined || end === undefined)
+        return issue('period', 'a quota needs a period or a start and end date', 'MISSING_VALUE')
+      return {
+        owner,
+        team,
+        territory,
+        period,
+        start,
+        end,
+        amount,
+        source_file: source.file,
+        source_line: source.line,
+      }
     },
     lead(v, issue, source) {
       const id = str(v['id'])
-      if (id === undefined) return void issue('id', 'the lead has no id', 'MISSING_VALUE')
+      if (id === undefined) return issue('id', 'the lead has no id', 'MISSING_VALUE')
       return {
         id,
         created: date(v['created']),
@@ -380,11 +423,11 @@ function finishers(ctx: MapperContext): { [E in EntityName]: Finish<E> } {
       const start = date(v['start'])
       const end = date(v['end'])
       const value = money(v['value'])
-      if (id === undefined) return void issue('id', 'the contract has no id', 'MISSING_VALUE')
-      if (account === undefined) return void issue('account_id', 'the contract has no account', 'MISSING_VALUE')
-      if (start === undefined) return void issue('start', 'the contract has no start date', 'MISSING_VALUE')
-      if (end === undefined) return void issue('end', 'the contract has no end date', 'MISSING_VALUE')
-      if (value === undefined) return void issue('value', 'the contract has no value', 'MISSING_VALUE')
+      if (id === undefined) return issue('id', 'the contract has no id', 'MISSING_VALUE')
+      if (account === undefined) return issue('account_id', 'the contract has no account', 'MISSING_VALUE')
+      if (start === undefined) return issue('start', 'the contract has no start date', 'MISSING_VALUE')
+      if (end === undefined) return issue('end', 'the contract has no end date', 'MISSING_VALUE')
+      if (value === undefined) return issue('value', 'the contract has no value', 'MISSING_VALUE')
       return {
         id,
         account_id: account,
@@ -406,9 +449,9 @@ function finishers(ctx: MapperContext): { [E in EntityName]: Finish<E> } {
       const dealId = str(v['deal_id'])
       const when = date(v['date'])
       const to = str(v['to_stage'])
-      if (dealId === undefined) return void issue('deal_id', 'the stage change has no deal id', 'MISSING_VALUE')
-      if (when === undefined) return void issue('date', 'the stage change has no date', 'MISSING_VALUE')
-      if (to === undefined) return void issue('to_stage', 'the stage change has no stage', 'MISSING_VALUE')
+      if (dealId === undefined) return issue('deal_id', 'the stage change has no deal id', 'MISSING_VALUE')
+      if (when === undefined) return issue('date', 'the stage change has no date', 'MISSING_VALUE')
+      if (to === undefined) return issue('to_stage', 'the stage change has no stage', 'MISSING_VALUE')
       const fcText = str(v['forecast_category'])
       return {
         deal_id: dealId,
@@ -426,17 +469,29 @@ function finishers(ctx: MapperContext): { [E in EntityName]: Finish<E> } {
     spend(v, issue, source) {
       const period = str(v['period'])
       const amount = money(v['amount'])
-      if (period === undefined) return void issue('period', 'the spend row has no period', 'MISSING_VALUE')
-      if (amount === undefined) return void issue('amount', 'the spend row has no amount', 'MISSING_VALUE')
-      return { period, channel: str(v['channel']), amount, source_file: source.file, source_line: source.line }
+      if (period === undefined) return issue('period', 'the spend row has no period', 'MISSING_VALUE')
+      if (amount === undefined) return issue('amount', 'the spend row has no amount', 'MISSING_VALUE')
+      return {
+        period,
+        channel: str(v['channel']),
+        amount,
+        source_file: source.file,
+        source_line: source.line,
+      }
     },
     nps(v, issue, source) {
       const when = date(v['date'])
       const score = num(v['score'])
-      if (when === undefined) return void issue('date', 'the response has no date', 'MISSING_VALUE')
-      if (score === undefined) return void issue('score', 'the response has no score', 'MISSING_VALUE')
-      if (score < 0 || score > 10) return void issue('score', `${score} is not an NPS score (0–10)`)
-      return { date: when, account_id: str(v['account_id']), score, source_file: source.file, source_line: source.line }
+      if (when === undefined) return issue('date', 'the response has no date', 'MISSING_VALUE')
+      if (score === undefined) return issue('score', 'the response has no score', 'MISSING_VALUE')
+      if (score < 0 || score > 10) return issue('score', `${score} is not an NPS score (0–10)`)
+      return {
+        date: when,
+        account_id: str(v['account_id']),
+        score,
+        source_file: source.file,
+        source_line: source.line,
+      }
     },
   }
 }
@@ -484,11 +539,18 @@ export function createRowMapper<E extends EntityName>(ctx: MapperContext): RowMa
         values,
         (field, message, code = 'BAD_VALUE') => {
           const header = headerOf.get(field)
-          issues.push({ file, line, column: header ?? field, message: header === undefined ? `no "${field}" column: ${message}` : message, code })
+          issues.push({
+            file,
+            line,
+            column: header ?? field,
+            message: header === undefined ? `no "${field}" column: ${message}` : message,
+            code,
+          })
+          return null
         },
         { file, line },
       )
-      if (record === undefined || issues.length > 0) return { ok: false, issues }
+      if (record === null || issues.length > 0) return { ok: false, issues }
       return { ok: true, record }
     },
   }

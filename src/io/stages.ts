@@ -16,10 +16,16 @@ export interface StageInfo {
   readonly source: 'table' | 'name'
 }
 
-const key = (name: string): string => name.trim().toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+const key = (name: string): string =>
+  name
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
 
 const wonWords = /\b(closed ?won|won|gewonnen|gagn[ée]e?|ganad[oa]|vinto|auftrag erhalten)\b/
-const lostWords = /\b(closed ?lost|lost|verloren|perdu[e]?|perdid[oa]|perso|abgesagt|disqualified|disqualifiziert)\b/
+const lostWords =
+  /\b(closed ?lost|lost|verloren|perdu[e]?|perdid[oa]|perso|abgesagt|disqualified|disqualifiziert)\b/
 
 export interface StageResolver {
   resolve(stage: string): StageInfo

@@ -19,7 +19,7 @@ const currencySymbols: Readonly<Record<string, string>> = {
   CHF: 'CHF',
   'Fr.': 'CHF',
   kr: 'SEK',
-  'R$': 'BRL',
+  R$: 'BRL',
 }
 
 export interface AmountValue {
@@ -67,7 +67,18 @@ function fastDotCents(text: string): number | undefined {
   return negative ? -cents : cents
 }
 
-const SPACES = /[\s\u00a0\u2009\u202f]/g
+const SPACES = /[\s\u00a0\u2009\u202f']/g
+const DOT_NUMBER = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/
+const COMMA_NUMBER = /^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?$/
+const SCIENTIFIC = /^\d+(?:[.,]\d+)?[eE][+-]?\d+$/
+
+/** Unsigned number text → [whole digits, fraction digits] in the given style, or undefined. */
+function splitNumber(text: string, style: DecimalStyle): [string, string] | undefined {
+  const m = (style === 'dot' ? DOT_NUMBER : COMMA_NUMBER).exec(text)
+  if (m === null) return undefined
+  const whole = (m[1] ?? '').replace(/[.,]/g, '')
+  return [whole, m[2] ?? '']
+}
 
 /**
  * Reads a plain number in the given decimal style, with grouping (`1,234.56`, `1.234,56`,
@@ -75,37 +86,30 @@ const SPACES = /[\s\u00a0\u2009\u202f]/g
  */
 export function parseDecimal(raw: string, style: DecimalStyle): number | undefined {
   let text = raw.trim().replace(SPACES, '')
+  let sign = ''
+  if (text.startsWith('-') || text.startsWith('+')) {
+    sign = text.startsWith('-') ? '-' : ''
+    text = text.slice(1)
+  }
   if (text === '') return undefined
-  const decimal = style === 'dot' ? '.' : ','
-  const group = style === 'dot' ? ',' : '.'
-  text = text.replaceAll("'", '')
-  if (/^[+-]?\d+([.,]\d+)?[eE][+-]?\d+$/.test(text)) {
-    const value = Number(decimal === ',' ? text.replace(',', '.') : text)
+  if (SCIENTIFIC.test(text)) {
+    const value = Number(sign + (style === 'comma' ? text.replace(',', '.') : text))
     return Number.isFinite(value) ? value : undefined
   }
-  const m = /^([+-])?(\d+(?:[.,]\d{3})*)(?:([.,])(\d+))?$/.exec(text)
-  if (m === null) return undefined
-  const [, sign, intPart = '', sep, fracPart] = m
-  if (sep !== undefined && sep !== decimal) {
-    // `1.234` in comma style: the dot is grouping, so the "fraction" is a 3-digit group
-    if (fracPart?.length !== 3 || sep !== group) return undefined
-    return parseDecimal(raw.trim().replace(SPACES, '') + (style === 'dot' ? '.0' : ',0'), style)
-  }
-  if (intPart.includes(decimal)) return undefined
-  if (intPart.includes(group) && !new RegExp(`^\\d{1,3}(\\${group}\\d{3})+$`).test(intPart)) return undefined
-  const digits = intPart.replaceAll(group, '')
-  const value = Number(`${sign ?? ''}${digits}${fracPart === undefined ? '' : `.${fracPart}`}`)
+  const parts = splitNumber(text, style)
+  if (parts === undefined) return undefined
+  const value = Number(`${sign}${parts[0]}${parts[1] === '' ? '' : `.${parts[1]}`}`)
   return Number.isFinite(value) ? value : undefined
 }
 
 /** Exact decimal text → cents, rounding half away from zero past two decimals. */
-function decimalTextToCents(sign: string, digits: string, frac: string): number | undefined {
+function decimalTextToCents(negative: boolean, digits: string, frac: string): number | undefined {
   const padded = (frac + '00').slice(0, 2)
   let cents = Number(digits) * 100 + Number(padded)
   const next = frac.charCodeAt(2) - DIGIT0
   if (frac.length > 2 && next >= 5) cents += 1
   if (!Number.isSafeInteger(cents)) return undefined
-  return sign === '-' ? -cents : cents
+  return negative ? -cents : cents
 }
 
 /**
@@ -125,11 +129,21 @@ export function parseAmount(raw: string, style: DecimalStyle): AmountValue | und
     negative = true
     text = text.slice(1, -1).trim()
   }
+  const sign = (): boolean => {
+    if (text.startsWith('-') || text.startsWith('+')) {
+      if (negative && text.startsWith('-')) return false
+      negative = negative || text.startsWith('-')
+      text = text.slice(1).trim()
+    }
+    return true
+  }
+  if (!sign()) return undefined
   let currency: string | undefined
   const lead = /^([A-Z]{3}|US\$|[AC]\$|R\$|[$€£¥₹]|Fr\.)\s*/.exec(text)
   if (lead?.[1] !== undefined) {
     currency = currencySymbols[lead[1]] ?? lead[1]
     text = text.slice(lead[0].length)
+    if (!sign()) return undefined
   }
   const trail = /\s*([A-Z]{3}|[$€£¥₹]|kr)$/.exec(text)
   if (trail?.[1] !== undefined) {
@@ -138,43 +152,18 @@ export function parseAmount(raw: string, style: DecimalStyle): AmountValue | und
     currency = found
     text = text.slice(0, text.length - trail[0].length)
   }
-  if (text.startsWith('-')) {
-    if (negative) return undefined
-    negative = true
-    text = text.slice(1)
-  } else if (text.startsWith('+')) {
-    text = text.slice(1)
+  const compact = text.replace(SPACES, '')
+  if (compact === '' || compact.startsWith('-') || compact.startsWith('+')) return undefined
+  if (SCIENTIFIC.test(compact)) {
+    const value = parseDecimal(compact, style)
+    if (value === undefined) return undefined
+    const cents = Math.round(Number((value * 100).toPrecision(15)))
+    return Number.isSafeInteger(cents) ? { cents: negative ? -cents : cents, currency } : undefined
   }
-  // a sign after a currency symbol: `$-12` or `-$12` both mean minus
-  if (text.startsWith('-') && !negative) {
-    negative = true
-    text = text.slice(1)
-  }
-  const compact = text.replace(SPACES, '').replaceAll("'", '')
-  const decimal = style === 'dot' ? '.' : ','
-  const group = style === 'dot' ? ',' : '.'
-  const m = /^(\d+(?:[.,]\d{3})*)(?:([.,])(\d+))?$/.exec(compact)
-  if (m !== null) {
-    const [, intPart = '', sep, fracPart] = m
-    let digits: string
-    let frac = ''
-    if (sep !== undefined && sep !== decimal) {
-      if (fracPart?.length !== 3 || intPart.includes(decimal)) return undefined
-      digits = `${intPart}${fracPart}`
-    } else {
-      digits = intPart
-      frac = fracPart ?? ''
-    }
-    if (digits.includes(decimal)) return undefined
-    if (digits.includes(group) && !new RegExp(`^\\d{1,3}(\\${group}\\d{3})+$`).test(digits)) return undefined
-    const cents = decimalTextToCents(negative ? '-' : '', digits.replaceAll(group, ''), frac)
-    return cents === undefined ? undefined : { cents, currency }
-  }
-  const value = parseDecimal(compact, style)
-  if (value === undefined) return undefined
-  const cents = Math.round(Math.abs(value) * 100)
-  if (!Number.isSafeInteger(cents)) return undefined
-  return { cents: negative ? -cents : cents, currency }
+  const parts = splitNumber(compact, style)
+  if (parts === undefined) return undefined
+  const cents = decimalTextToCents(negative, parts[0], parts[1])
+  return cents === undefined ? undefined : { cents, currency }
 }
 
 /**
@@ -297,7 +286,23 @@ export function hasTwoDigitYear(raw: string): boolean {
   return /^\d{1,2}[/.]\d{1,2}[/.]\d{2}(\s|T|$)/.test(raw.trim())
 }
 
-const trueWords = new Set(['true', '1', 'yes', 'y', 'on', 'x', 'ja', 'j', 'wahr', 'oui', 'si', 'sí', 'won', 'closed', '✓'])
+const trueWords = new Set([
+  'true',
+  '1',
+  'yes',
+  'y',
+  'on',
+  'x',
+  'ja',
+  'j',
+  'wahr',
+  'oui',
+  'si',
+  'sí',
+  'won',
+  'closed',
+  '✓',
+])
 const falseWords = new Set(['false', '0', 'no', 'n', 'off', 'nein', 'falsch', 'non', 'open'])
 
 /** true/false, 1/0, yes/no, y/n, on/off, ja/nein, x (true); undefined for anything else. */
@@ -314,7 +319,11 @@ export type ProbabilityScale = 'percent' | 'fraction'
  * A probability as a fraction 0..1 (not clamped: 150% stays 1.5 so that `check` can report it).
  * `25%` is always 0.25; a bare number is read on the column's scale (0–100 or 0–1).
  */
-export function parseProbability(raw: string, scale: ProbabilityScale, style: DecimalStyle): number | undefined {
+export function parseProbability(
+  raw: string,
+  scale: ProbabilityScale,
+  style: DecimalStyle,
+): number | undefined {
   const text = raw.trim()
   if (text.endsWith('%')) {
     const value = parseDecimal(text.slice(0, -1), style)

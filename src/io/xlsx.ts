@@ -8,7 +8,9 @@ import { formatIsoDate, daysFromCivil } from '../model/calendar-date.js'
 
 /** The zip signature every .xlsx starts with. */
 export function looksLikeXlsx(head: Uint8Array, name: string): boolean {
-  return /\.xlsx$/i.test(name) || (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04)
+  return (
+    /\.xlsx$/i.test(name) || (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04)
+  )
 }
 
 function cellText(value: unknown): string {
@@ -25,12 +27,22 @@ function cellText(value: unknown): string {
 
 export async function readXlsxRows(bytes: Uint8Array, file: string, sheet?: string): Promise<string[][]> {
   try {
-    const data = await readSheet<string>(Buffer.from(bytes), sheet ?? 1, { parseNumber: (s) => s, trim: false })
+    const data = await readSheet<string>(Buffer.from(bytes), sheet ?? 1, {
+      parseNumber: (s) => s,
+      trim: false,
+    })
     return data.map((row) => row.map(cellText))
   } catch (error) {
     if (error instanceof SheetNotFoundError) {
-      throw new InputFileError('SHEET_NOT_FOUND', file, `${file}: there is no sheet "${sheet ?? ''}"`, { cause: error })
+      throw new InputFileError('SHEET_NOT_FOUND', file, `${file}: there is no sheet "${sheet ?? ''}"`, {
+        cause: error,
+      })
     }
-    throw new InputFileError('XLSX_UNREADABLE', file, `${file}: not a readable .xlsx workbook (${String(error)})`, { cause: error })
+    throw new InputFileError(
+      'XLSX_UNREADABLE',
+      file,
+      `${file}: not a readable .xlsx workbook (${String(error)})`,
+      { cause: error },
+    )
   }
 }

@@ -37,7 +37,11 @@ export const accountSpec: EntitySpec = {
     { name: 'region', kind: 'text' },
     { name: 'state', kind: 'text', aliases: ['billing_state', 'state_province'] },
     { name: 'city', kind: 'text', aliases: ['billing_city'] },
-    { name: 'postal_code', kind: 'id', aliases: ['zip', 'zip_code', 'postcode', 'billing_zip', 'billing_postal_code'] },
+    {
+      name: 'postal_code',
+      kind: 'id',
+      aliases: ['zip', 'zip_code', 'postcode', 'billing_zip', 'billing_postal_code'],
+    },
     { name: 'lat', kind: 'number', aliases: ['latitude'] },
     { name: 'lon', kind: 'number', aliases: ['lng', 'longitude'] },
     { name: 'annual_revenue', kind: 'money', aliases: ['revenue'] },

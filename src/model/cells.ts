@@ -6,7 +6,10 @@ import { z } from 'zod'
 import type { CalendarDate } from './calendar-date.js'
 import type { Cents } from './money.js'
 
-export const centsSchema = z.custom<Cents>((v) => typeof v === 'number' && Number.isSafeInteger(v), 'expected whole cents')
+export const centsSchema = z.custom<Cents>(
+  (v) => typeof v === 'number' && Number.isSafeInteger(v),
+  'expected whole cents',
+)
 export const calendarDateSchema = z.custom<CalendarDate>(
   (v) => typeof v === 'number' && Number.isInteger(v),
   'expected a calendar date (days since 1970-01-01)',
@@ -31,7 +34,8 @@ export const sourceShape = {
  * - `date`: calendar date in the column's inferred format; `bool`: true/false, 1/0, yes/no, ja/nein, x;
  * - `int` / `number`: plain numbers in the column's decimal style; `currency`: ISO 4217 code.
  */
-export type FieldKind = 'id' | 'text' | 'list' | 'money' | 'probability' | 'date' | 'bool' | 'int' | 'number' | 'currency'
+export type FieldKind =
+  'id' | 'text' | 'list' | 'money' | 'probability' | 'date' | 'bool' | 'int' | 'number' | 'currency'
 
 export interface FieldSpec {
   /** canonical snake_case name, also the canonical profile's header */
@@ -45,7 +49,8 @@ export interface FieldSpec {
   readonly doc?: string
 }
 
-export type EntityName = 'deal' | 'account' | 'rep' | 'quota' | 'lead' | 'contract' | 'stage_change' | 'spend' | 'nps'
+export type EntityName =
+  'deal' | 'account' | 'rep' | 'quota' | 'lead' | 'contract' | 'stage_change' | 'spend' | 'nps'
 
 export interface EntitySpec {
   readonly entity: EntityName

@@ -26,7 +26,8 @@ export type CellValue = string | number | boolean | null | undefined
  * decimals (1054.5), ratios and numbers at 4 decimals (0.25), ISO dates, null for missing.
  */
 export function machineValue(kind: ColumnKind, value: CellValue): string | number | boolean | null {
-  if (value === null || value === undefined || (typeof value === 'number' && !Number.isFinite(value))) return null
+  if (value === null || value === undefined || (typeof value === 'number' && !Number.isFinite(value)))
+    return null
   switch (kind) {
     case 'money':
       return typeof value === 'number' ? Number(centsToDecimal(value)) : value
@@ -42,4 +43,3 @@ export function machineValue(kind: ColumnKind, value: CellValue): string | numbe
       return value
   }
 }
-

@@ -4,7 +4,14 @@ import type { EntitySpec } from './cells.js'
 
 export const dealStatuses = ['open', 'won', 'lost'] as const
 export type DealStatus = (typeof dealStatuses)[number]
-export const forecastCategories = ['pipeline', 'best_case', 'most_likely', 'commit', 'closed', 'omitted'] as const
+export const forecastCategories = [
+  'pipeline',
+  'best_case',
+  'most_likely',
+  'commit',
+  'closed',
+  'omitted',
+] as const
 export type ForecastCategory = (typeof forecastCategories)[number]
 export const dealTypes = ['new', 'expansion', 'renewal', 'other'] as const
 export type DealType = (typeof dealTypes)[number]

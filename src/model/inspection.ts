@@ -27,10 +27,22 @@ export interface Inspection {
   readonly columns: readonly ColumnMapping[]
   readonly stage_history_columns: number
   readonly currencies: readonly { currency: string; rows: number }[]
-  readonly stages: readonly { stage: string; status: string; probability: number | null; forecast_category: string | null; order: number | null; from: string }[]
+  readonly stages: readonly {
+    stage: string
+    status: string
+    probability: number | null
+    forecast_category: string | null
+    order: number | null
+    from: string
+  }[]
   readonly two_digit_years: readonly string[]
   readonly probability_scale: string
   readonly mojibake: string | null
-  readonly issues: readonly { readonly file: string; readonly line: number; readonly column: string; readonly message: string; readonly code: string }[]
+  readonly issues: readonly {
+    readonly file: string
+    readonly line: number
+    readonly column: string
+    readonly message: string
+    readonly code: string
+  }[]
 }
-

@@ -31,5 +31,5 @@ export const stageChangeSpec: EntitySpec = {
     { name: 'forecast_category', kind: 'text' },
   ],
   requiredColumns: [['deal_id'], ['date'], ['to_stage']],
-  signature: ['from_stage', 'to_stage', 'changed_at'],
+  signature: ['from_stage', 'to_stage', 'changed_at', 'opportunityid', 'prevamount', 'oldvalue'],
 }

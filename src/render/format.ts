@@ -30,15 +30,22 @@ function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.N
 export const NULL_MARK = '—'
 
 export function humanValue(kind: ColumnKind, value: CellValue, format: HumanFormat): string {
-  if (value === null || value === undefined || (typeof value === 'number' && !Number.isFinite(value))) return NULL_MARK
+  if (value === null || value === undefined || (typeof value === 'number' && !Number.isFinite(value)))
+    return NULL_MARK
   if (typeof value !== 'number') return String(value)
   switch (kind) {
     case 'money':
       return format.currency === undefined
-        ? numberFormat(format.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value / 100)
+        ? numberFormat(format.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
+            value / 100,
+          )
         : numberFormat(format.locale, { style: 'currency', currency: format.currency }).format(value / 100)
     case 'ratio':
-      return numberFormat(format.locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value)
+      return numberFormat(format.locale, {
+        style: 'percent',
+        minimumFractionDigits: 1,
+        maximumFractionDigits: 1,
+      }).format(value)
     case 'int':
       return numberFormat(format.locale, { maximumFractionDigits: 0 }).format(value)
     case 'number':

@@ -32,7 +32,11 @@ function escapeMarkdown(text: string): string {
   return text.replaceAll('|', '\\|').replace(/\r?\n/g, ' ')
 }
 
-export function renderMarkdown<Row>(rows: readonly Row[], columns: Columns<Row>, options: HumanFormat & { totals?: Record<string, unknown> }): string {
+export function renderMarkdown<Row>(
+  rows: readonly Row[],
+  columns: Columns<Row>,
+  options: HumanFormat & { totals?: Record<string, unknown> },
+): string {
   const lines = [
     `| ${columns.map((c) => escapeMarkdown(c.header)).join(' | ')} |`,
     `| ${columns.map((c) => (isNumericKind(c.kind) ? '---:' : '---')).join(' | ')} |`,
@@ -40,7 +44,9 @@ export function renderMarkdown<Row>(rows: readonly Row[], columns: Columns<Row>,
   const all: Record<string, unknown>[] = rows.map((r) => r as Record<string, unknown>)
   if (options.totals !== undefined) all.push(options.totals)
   for (const row of all) {
-    lines.push(`| ${columns.map((c) => escapeMarkdown(humanValue(c.kind, (row[c.key] ?? null) as never, options))).join(' | ')} |`)
+    lines.push(
+      `| ${columns.map((c) => escapeMarkdown(humanValue(c.kind, (row[c.key] ?? null) as never, options))).join(' | ')} |`,
+    )
   }
   return `${lines.join('\n')}\n`
 }

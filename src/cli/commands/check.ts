@@ -28,7 +28,17 @@ const FINDING_COLUMNS: Columns<Finding> = [
 ]
 
 /** Streaming order: reps and accounts first, so that owner and account references can be checked. */
-const ORDER: readonly EntityName[] = ['rep', 'account', 'deal', 'stage_change', 'contract', 'lead', 'quota', 'spend', 'nps']
+const ORDER: readonly EntityName[] = [
+  'rep',
+  'account',
+  'deal',
+  'stage_change',
+  'contract',
+  'lead',
+  'quota',
+  'spend',
+  'nps',
+]
 
 interface CheckFlags extends Partial<Record<InputKind, string[]>> {
   failOn?: 'error' | 'warning'
@@ -44,11 +54,24 @@ export function registerCheckCommand(program: Command): void {
     .description(
       'Checks every file given and lists findings (rule, severity, file:line, record, message). Invalid rows are findings here, not a stop. Rules: run with --explain for the list and their definitions.',
     )
-    .argument('[files...]', 'exports of any kind; each file is sorted by its header (or name them with --deals, --accounts, …)')
+    .argument(
+      '[files...]',
+      'exports of any kind; each file is sorted by its header (or name them with --deals, --accounts, …)',
+    )
   for (const kind of Object.keys(inputKinds)) command.option(`--${kind} <files...>`, `${kind} export(s)`)
   command
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding of this severity (or worse) exists').choices(['error', 'warning']))
-    .option('--stale-days <days>', 'an open deal without activity for this long is stale', parsePositiveInt, 30)
+    .addOption(
+      new Option('--fail-on <severity>', 'exit 1 when a finding of this severity (or worse) exists').choices([
+        'error',
+        'warning',
+      ]),
+    )
+    .option(
+      '--stale-days <days>',
+      'an open deal without activity for this long is stale',
+      parsePositiveInt,
+      30,
+    )
     .option('--limit <n>', 'findings shown in table mode (all of them in csv/json)', parsePositiveInt, 50)
     .option('--demo', 'check the embedded demo company (as of its snapshot date unless --as-of)')
     .addHelpText(
@@ -62,8 +85,12 @@ Examples:
     .action(async (files: string[], flags: CheckFlags, cmd: Command) => {
       const session = await createSession(cmd)
       const inputs = await collectInputs(session, files, flags, flags.demo === true)
-      if (Object.keys(inputs).length === 0) throw new UsageError('NO_INPUT', 'check needs at least one file (or --demo)')
-      const asOf = session.options.asOf ?? (flags.demo === true ? parseIsoDate(DEMO_SNAPSHOT_ISO) : undefined) ?? session.asOf
+      if (Object.keys(inputs).length === 0)
+        throw new UsageError('NO_INPUT', 'check needs at least one file (or --demo)')
+      const asOf =
+        session.options.asOf ??
+        (flags.demo === true ? parseIsoDate(DEMO_SNAPSHOT_ISO) : undefined) ??
+        session.asOf
       session.explain([
         'check rules (rule · kind · severity: definition):',
         ...builtinIssueRules.map((r) => `  ${r.id} · any · ${r.severity}: ${r.description}`),
@@ -72,18 +99,19 @@ Examples:
       const repNames = new Set<string>()
       const repIds = new Set<string>()
       const accountIds = new Set<string>()
-      const run = createCheckRun(builtinRules, {
-        asOf,
-        staleDays: flags.staleDays,
-        ...(inputs.rep === undefined ? {} : { repNames, repIds }),
-        ...(inputs.account === undefined ? {} : { accountIds }),
-      })
+      // reps first: the owner checks need their names before the run starts
       const reps = inputs.rep === undefined ? [] : (await session.load('rep', inputs.rep)).records
       for (const rep of reps) {
         repNames.add(rep.name)
         repIds.add(rep.id)
         if (rep.email !== undefined) repNames.add(rep.email)
       }
+      const run = createCheckRun(builtinRules, {
+        asOf,
+        staleDays: flags.staleDays,
+        ...(inputs.rep === undefined ? {} : { repNames, repIds }),
+        ...(inputs.account === undefined ? {} : { accountIds }),
+      })
       for (const entity of ORDER) {
         const paths = inputs[entity]
         if (paths === undefined) continue
@@ -92,10 +120,20 @@ Examples:
           continue
         }
         const options = await session.loadOptions(entity)
-        await streamRecords(paths, { ...options, collectOnly: true, onIssue: (issue) => run.addIssue(entity, issue) }, (record) => {
-          if (entity === 'account') accountIds.add((record as { id: string }).id)
-          run.add(entity, record)
-        })
+        await streamRecords(
+          paths,
+          {
+            ...options,
+            collectOnly: true,
+            onIssue: (issue) => {
+              run.addIssue(entity, issue)
+            },
+          },
+          (record) => {
+            if (entity === 'account') accountIds.add((record as { id: string }).id)
+            run.add(entity, record)
+          },
+        )
       }
       await session.finishLoads()
       const summary = run.finish()
@@ -108,11 +146,17 @@ Examples:
       session.note(
         `checked ${checked}: ${summary.counts.error} errors, ${summary.counts.warning} warnings, ${summary.counts.info} notes`,
       )
-      for (const r of summary.byRule) session.note(`  ${r.severity.padEnd(7)} ${r.rule.padEnd(32)} ${r.count.toLocaleString('en-US')}`)
+      for (const r of summary.byRule)
+        session.note(`  ${r.severity.padEnd(7)} ${r.rule.padEnd(32)} ${r.count.toLocaleString('en-US')}`)
       if (shown.length < summary.counts.error + summary.counts.warning + summary.counts.info) {
         session.note(`(showing ${shown.length}; --format csv or --limit N for all)`)
       }
-      const failing = flags.failOn === 'error' ? summary.counts.error : flags.failOn === 'warning' ? summary.counts.error + summary.counts.warning : 0
+      const failing =
+        flags.failOn === 'error'
+          ? summary.counts.error
+          : flags.failOn === 'warning'
+            ? summary.counts.error + summary.counts.warning
+            : 0
       if (failing > 0) throw new ExitError(ExitCode.Findings)
     })
 }

@@ -3,7 +3,7 @@ import type { Command } from 'commander'
 import { join } from 'node:path'
 import { createAtomicWriter, ensureDir } from '../../io/files.js'
 import { csvLine } from '../../io/to-csv.js'
-import { generateDemo } from '../../demo/generate-demo.js'
+import { DEFAULT_DEMO_DEALS, generateDemo } from '../../demo/generate-demo.js'
 import { UsageError } from '../../errors.js'
 import { parseNonNegativeInt, parsePositiveInt } from '../options.js'
 import { createSession } from '../session.js'
@@ -12,18 +12,29 @@ interface DemoFlags {
   seed: number
   deals?: number
   dir?: string
+  gzipHistory?: boolean
 }
 
 export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
-    .summary('write the demo company (reps, accounts, deals, stage history, quotas, contracts, leads, spend, NPS)')
+    .summary(
+      'write the demo company (reps, accounts, deals, stage history, quotas, contracts, leads, spend, NPS)',
+    )
     .description(
-      'Generates a realistic, seeded B2B sales company as canonical CSV files: same seed, same bytes. The files shipped in fixtures/demo are `salesops demo --dir fixtures/demo --seed 42`. --deals scales the deals (and stage history) to benchmark size.',
+      'Generates a realistic, seeded B2B sales company as canonical CSV files: same seed, same bytes. The files shipped in fixtures/demo are `salesops demo --out fixtures/demo --seed 42 --gzip-history` (npm run demo:fixtures). --deals scales the deals (and stage history) to benchmark size.',
     )
     .option('--dir <dir>', 'folder to write the files into (or the global -o/--out)')
     .option('--seed <n>', 'random seed', parseNonNegativeInt, 42)
-    .option('--deals <n>', 'number of deals (default about 25,000)', parsePositiveInt)
+    .option(
+      '--deals <n>',
+      `number of deals (default ${DEFAULT_DEMO_DEALS.toLocaleString('en-US')})`,
+      parsePositiveInt,
+    )
+    .option(
+      '--gzip-history',
+      'write the stage history gzipped (stage_history.csv.gz), as the shipped demo does',
+    )
     .addHelpText(
       'after',
       `
@@ -36,9 +47,14 @@ Examples:
       const dir = flags.dir ?? session.options.out
       if (dir === undefined) throw new UsageError('NO_OUTPUT', 'demo needs a folder: --out DIR')
       await ensureDir(dir)
-      const files = generateDemo({ seed: flags.seed, ...(flags.deals === undefined ? {} : { deals: flags.deals }) })
+      const files = generateDemo({
+        seed: flags.seed,
+        ...(flags.deals === undefined ? {} : { deals: flags.deals }),
+      })
       for (const file of files) {
-        const writer = createAtomicWriter(join(dir, file.name))
+        const gzip = flags.gzipHistory === true && file.name === 'stage_history.csv'
+        const name = gzip ? `${file.name}.gz` : file.name
+        const writer = createAtomicWriter(join(dir, name), { gzip })
         try {
           let buffer = csvLine(file.header)
           let rows = 0
@@ -52,7 +68,7 @@ Examples:
           }
           await writer.write(buffer)
           await writer.commit()
-          session.note(`${join(dir, file.name)}: ${rows.toLocaleString('en-US')} rows`)
+          session.note(`${join(dir, name)}: ${rows.toLocaleString('en-US')} rows`)
         } catch (error) {
           await writer.abort()
           throw error

@@ -35,7 +35,9 @@ export function registerInspectCommand(program: Command): void {
       'Reads each file completely and reports its encoding and delimiter, the detected CRM profile and record kind with a confidence score, the header → field mapping with the date format inferred for each date column, the row count with invalid rows and their first issues, currencies, and the stages found with their open/won/lost mapping.',
     )
     .argument('[files...]', 'CSV, TSV, .gz or .xlsx exports (- for stdin)')
-    .addOption(new Option('--as <kind>', 'read every file as this kind instead of detecting it').choices(entityNames))
+    .addOption(
+      new Option('--as <kind>', 'read every file as this kind instead of detecting it').choices(entityNames),
+    )
     .option('--demo', `inspect the embedded demo company (${DEMO_DIR})`)
     .addHelpText(
       'after',
@@ -56,17 +58,46 @@ Examples:
         if (entity === undefined) {
           const header = await readHeader(path, loadOptions)
           const profile = loadOptions.profile === undefined ? undefined : findProfile(loadOptions.profile)
-          entity = detectHeaders(header, { file: path, ...(profile === undefined ? {} : { profile }), ...(loadOptions.overrides === undefined ? {} : { overrides: loadOptions.overrides }) })[0]?.entity ?? 'deal'
+          entity =
+            detectHeaders(header, {
+              file: path,
+              ...(profile === undefined ? {} : { profile }),
+              ...(loadOptions.overrides === undefined ? {} : { overrides: loadOptions.overrides }),
+            })[0]?.entity ?? 'deal'
         }
         const issues: RowIssue[] = []
-        const summary = await streamRecords([path], { ...(await session.loadOptions(entity)), collectOnly: true, rejects: undefined as never, onIssue: (i) => { if (issues.length < 20) issues.push(i) } }, () => undefined)
+        const summary = await streamRecords(
+          [path],
+          {
+            ...(await session.loadOptions(entity)),
+            collectOnly: true,
+            rejects: undefined as never,
+            onIssue: (i) => {
+              if (issues.length < 20) issues.push(i)
+            },
+          },
+          () => undefined,
+        )
         const report = summary.files[0]
         if (report !== undefined) items.push(describeFile(report, issues))
       }
       const format = outputFormat(session)
       if (format === 'json') await writeData(`${JSON.stringify(items, null, 2)}\n`, session)
-      else if (format === 'ndjson') await writeData(items.map((i) => `${JSON.stringify(i)}\n`).join(''), session)
-      else if (format === 'csv' || format === 'tsv') await writeData(formatRows(items.flatMap((i) => i.columns), MAPPING_COLUMNS, session), session)
-      else await writeData(renderInspection(items, session.out === undefined ? session.chalk : session.plainChalk), session)
+      else if (format === 'ndjson')
+        await writeData(items.map((i) => `${JSON.stringify(i)}\n`).join(''), session)
+      else if (format === 'csv' || format === 'tsv')
+        await writeData(
+          formatRows(
+            items.flatMap((i) => i.columns),
+            MAPPING_COLUMNS,
+            session,
+          ),
+          session,
+        )
+      else
+        await writeData(
+          renderInspection(items, session.out === undefined ? session.chalk : session.plainChalk),
+          session,
+        )
     })
 }

@@ -13,10 +13,21 @@ export const hubspot: CrmProfile = {
     { name: 'Appointment Scheduled', status: 'open', probability: 0.2, aliases: ['appointmentscheduled'] },
     { name: 'Qualified To Buy', status: 'open', probability: 0.4, aliases: ['qualifiedtobuy'] },
     { name: 'Presentation Scheduled', status: 'open', probability: 0.6, aliases: ['presentationscheduled'] },
-    { name: 'Decision Maker Bought-In', status: 'open', probability: 0.8, aliases: ['decisionmakerboughtin'] },
+    {
+      name: 'Decision Maker Bought-In',
+      status: 'open',
+      probability: 0.8,
+      aliases: ['decisionmakerboughtin'],
+    },
     { name: 'Contract Sent', status: 'open', probability: 0.9, aliases: ['contractsent'] },
     { name: 'Closed Won', status: 'won', probability: 1, forecastCategory: 'closed', aliases: ['closedwon'] },
-    { name: 'Closed Lost', status: 'lost', probability: 0, forecastCategory: 'omitted', aliases: ['closedlost'] },
+    {
+      name: 'Closed Lost',
+      status: 'lost',
+      probability: 0,
+      forecastCategory: 'omitted',
+      aliases: ['closedlost'],
+    },
   ],
   headers: {
     deal: {

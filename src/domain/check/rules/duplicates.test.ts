@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { account, contract, deal, findingsOf, lead, rep } from '../test-factories.js'
+import { account, contract, day, deal, findingsOf, lead, rep } from '../test-factories.js'
 import { duplicateIdRules } from './duplicate-id.js'
 import { likelyDuplicateDeal, likelyDuplicateKey } from './likely-duplicate-deal.js'
 
@@ -116,8 +116,30 @@ describe('likely-duplicate-deal (warning)', () => {
       deal({ id: 'D-9', source_line: 8 }),
     ])
     expect(findings.map((f) => f.message)).toEqual([
-      'deal "Acme expansion" for account "A-1" looks like a duplicate of line 3 (same account and name)',
+      'deal "Acme expansion" for account "A-1" looks like a duplicate of line 3 (same account and name, created the same day)',
     ])
+  })
+
+  it.each([
+    ['both open, created on different days', 'open', '2025-01-10', 'open', '2025-03-01', 'both open'],
+    ['closed, created the same day', 'won', '2025-01-10', 'lost', '2025-01-10', 'created the same day'],
+    [
+      'closed, created on different days (a yearly renewal)',
+      'won',
+      '2024-01-10',
+      'won',
+      '2025-01-10',
+      undefined,
+    ],
+    ['one open, one closed, created on different days', 'won', '2024-01-10', 'open', '2025-01-10', undefined],
+  ] as const)('%s: %s', (_name, status1, created1, status2, created2, reason) => {
+    const findings = findingsOf([likelyDuplicateDeal], 'deal', [
+      deal({ id: 'D-1', source_line: 3, status: status1, created: day(created1) }),
+      deal({ id: 'D-2', source_line: 8, status: status2, created: day(created2) }),
+    ])
+    expect(findings.map((f) => /\(same account and name, (.*)\)$/.exec(f.message)?.[1])).toEqual(
+      reason === undefined ? [] : [reason],
+    )
   })
 
   it('keys by account id before account name', () => {

@@ -21,22 +21,25 @@ export const likelyDuplicateDeal: CheckRule<'deal'> = {
   entity: 'deal',
   severity: 'warning',
   description:
-    "Two deals have the same account (id, else name) and the same name ignoring case and spacing; each later one is reported with the first one's line.",
+    "Two deals have the same account (id, else name) and the same name ignoring case and spacing, and either both are open (double-counted pipeline) or both were created on the same day (double entry or import); each later one is reported with the first one's line. Same-named deals of different days, such as yearly renewals, are not duplicates.",
   create: () => {
-    const seen = new FirstSeen()
+    const open = new FirstSeen()
+    const sameDay = new FirstSeen()
     return {
       add: (deal) => {
         const key = likelyDuplicateKey(deal)
         if (key === undefined) return undefined
         const place = { file: deal.source_file, line: deal.source_line }
-        const earlier = seen.see(key, place)
+        const byDay = sameDay.see(`${key}\u0000${deal.created ?? ''}`, place)
+        const byOpen = deal.status === 'open' ? open.see(key, place) : undefined
+        const earlier = byDay ?? byOpen
         if (earlier === undefined) return undefined
         const account = deal.account_id ?? deal.account ?? ''
         return [
           findingFor(
             likelyDuplicateDeal,
             deal,
-            `deal ${quote(deal.name ?? '')} for account ${quote(account)} looks like a duplicate of ${describePlace(earlier, place)} (same account and name)`,
+            `deal ${quote(deal.name ?? '')} for account ${quote(account)} looks like a duplicate of ${describePlace(earlier, place)} (same account and name, ${byDay === undefined ? 'both open' : 'created the same day'})`,
           ),
         ]
       },
