@@ -5,7 +5,7 @@
 import type { Columns } from '../model/columns.js'
 import { toCsv } from '../io/to-csv.js'
 import { toJson, toNdjson } from '../io/to-json.js'
-import { writeFileAtomic } from '../io/files.js'
+import { createAtomicWriter, writeFileAtomic } from '../io/files.js'
 import { renderMarkdown, renderTable } from '../render/table.js'
 import type { OutputFormat } from './options.js'
 import type { Session } from './session.js'

@@ -33,7 +33,7 @@ export function createProgram(): Command {
     })
     .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
     .showHelpAfterError('(run with --help for usage)')
-    .addHelpText('after', EXIT_CODES_HELP)
+    .addHelpText('afterAll', EXIT_CODES_HELP)
   addGlobalOptions(program)
   registerInspectCommand(program)
   registerCheckCommand(program)

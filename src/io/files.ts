@@ -11,7 +11,7 @@ import { Readable } from 'node:stream'
 import type { Writable } from 'node:stream'
 import { InputFileError } from '../errors.js'
 
-const CHUNK_BYTES = 1024 * 1024
+const CHUNK_BYTES = 64 * 1024
 
 /** The name used in messages: the path as the user typed it, `<stdin>` for `-`. */
 export function displayName(path: string): string {

@@ -3,9 +3,12 @@ import { describe, expect, it } from 'vitest'
 import { fixture, runCli } from '../support/run-cli.js'
 import { formats, mapping, onlyInspection, parseInspections } from '../support/inspect-json.js'
 
+/** `inspect ARGS --format json` of one file; fails the test with the stderr when the exit is not 0. */
 function inspectJson(...args: string[]) {
   const result = runCli(['inspect', ...args, '--format', 'json'])
-  return { ...result, inspection: result.exitCode === 0 ? onlyInspection(result.stdout) : undefined }
+  if (result.exitCode !== 0)
+    throw new Error(`inspect ${args.join(' ')} exited ${String(result.exitCode)}: ${result.stderr}`)
+  return { ...result, inspection: onlyInspection(result.stdout) }
 }
 
 describe('inspect: profile and entity detection', () => {
@@ -35,12 +38,15 @@ describe('inspect: profile and entity detection', () => {
     ['exports/dynamics-opportunities.csv', 'dynamics', 'deal', 4],
     ['exports/zoho-deals.csv', 'zoho', 'deal', 4],
     ['exports/odoo-opportunities.csv', 'odoo', 'deal', 4],
-  ])('recognises the full export %s as profile %s, entity %s with %i data rows', (file, profile, entity, rows) => {
-    const { exitCode, stderr, inspection } = inspectJson(file)
-    expect(stderr).toBe('')
-    expect(exitCode).toBe(0)
-    expect(inspection).toMatchObject({ file, profile, entity, rows })
-  })
+  ])(
+    'recognises the full export %s as profile %s, entity %s with %i data rows',
+    (file, profile, entity, rows) => {
+      const { exitCode, stderr, inspection } = inspectJson(file)
+      expect(stderr).toBe('')
+      expect(exitCode).toBe(0)
+      expect(inspection).toMatchObject({ file, profile, entity, rows })
+    },
+  )
 
   it.each([
     'exports/salesforce-report.csv',
@@ -54,14 +60,14 @@ describe('inspect: profile and entity detection', () => {
   ])('reads every row of %s without an issue', (file) => {
     const { exitCode, inspection } = inspectJson(file)
     expect(exitCode).toBe(0)
-    expect(inspection?.issues).toEqual([])
-    expect(inspection?.invalid_rows).toBe(0)
-    expect(inspection?.valid_rows).toBe(inspection?.rows)
+    expect(inspection.issues).toEqual([])
+    expect(inspection.invalid_rows).toBe(0)
+    expect(inspection.valid_rows).toBe(inspection.rows)
   })
 
   it('maps the Salesforce API names, reading 123.0 amounts and +0000 datetimes', () => {
     const { inspection } = inspectJson('exports/salesforce-api.csv')
-    expect(mapping(inspection!)).toEqual({
+    expect(mapping(inspection)).toEqual({
       Id: 'id',
       Name: 'name',
       AccountId: 'account_id',
@@ -75,14 +81,14 @@ describe('inspect: profile and entity detection', () => {
       IsWon: 'is_won',
       ForecastCategoryName: 'forecast_category',
     })
-    expect(inspection?.probability_scale).toBe('percent')
+    expect(inspection.probability_scale).toBe('percent')
   })
 
   it('counts the HubSpot "Date entered" columns as stage history and keeps "Date exited" unmapped', () => {
     const { inspection } = inspectJson('exports/hubspot-deals.csv')
-    expect(inspection?.stage_history_columns).toBe(2)
-    expect(mapping(inspection!)['Date exited "Appointment Scheduled (Sales Pipeline)"']).toBe('')
-    expect(inspection?.stages.map((s) => [s.stage, s.status])).toEqual([
+    expect(inspection.stage_history_columns).toBe(2)
+    expect(mapping(inspection)['Date exited "Appointment Scheduled (Sales Pipeline)"']).toBe('')
+    expect(inspection.stages.map((s) => [s.stage, s.status])).toEqual([
       ['Appointment Scheduled', 'open'],
       ['Contract Sent', 'open'],
       ['Closed Won', 'won'],
@@ -92,7 +98,7 @@ describe('inspect: profile and entity detection', () => {
 
   it('binds the Pipedrive won time, lost time and expected close date to close_date', () => {
     const { inspection } = inspectJson('exports/pipedrive-deals.csv')
-    const closeHeaders = inspection?.columns.filter((c) => c.field === 'close_date').map((c) => c.header)
+    const closeHeaders = inspection.columns.filter((c) => c.field === 'close_date').map((c) => c.header)
     expect(closeHeaders).toEqual(['Deal - Expected close date', 'Deal - Won time', 'Deal - Lost time'])
   })
 })
@@ -102,8 +108,14 @@ describe('inspect: report footers', () => {
     const { exitCode, stderr, inspection } = inspectJson('exports/salesforce-report.csv')
     expect(stderr).toBe('')
     expect(exitCode).toBe(0)
-    expect(inspection).toMatchObject({ rows: 5, valid_rows: 5, invalid_rows: 0, footer_rows: 4, blank_rows: 1 })
-    expect(formats(inspection!)['Close Date']).toBe('M/D/YYYY (US)')
+    expect(inspection).toMatchObject({
+      rows: 5,
+      valid_rows: 5,
+      invalid_rows: 0,
+      footer_rows: 4,
+      blank_rows: 1,
+    })
+    expect(formats(inspection)['Close Date']).toBe('M/D/YYYY (US)')
   })
 })
 
@@ -123,25 +135,51 @@ describe('inspect: encodings, delimiters and number formats', () => {
       valid_rows: 4,
       mojibake: null,
     })
-    expect(formats(inspection!)).toMatchObject({ amount: 'decimal comma', close_date: 'D.M.YYYY', created: 'D.M.YYYY' })
+    expect(formats(inspection)).toMatchObject({
+      amount: 'decimal comma',
+      close_date: 'D.M.YYYY',
+      created: 'D.M.YYYY',
+    })
     // the umlaut in a header survives the decoding
-    expect(mapping(inspection!)['Nächster Schritt']).toBe('')
+    expect(mapping(inspection)['Nächster Schritt']).toBe('')
   })
 
   it('decodes the German umlauts and D.M.Y dates into the right values', () => {
-    const { exitCode, stdout } = runCli(['check', 'german/deals-de.csv', '--reps', 'hygiene/reps.csv', '--as-of', '2026-01-15', '--format', 'csv'])
+    const { exitCode, stdout } = runCli([
+      'check',
+      'german/deals-de.csv',
+      '--reps',
+      'hygiene/reps.csv',
+      '--as-of',
+      '2026-01-15',
+      '--format',
+      'csv',
+    ])
     expect(exitCode).toBe(0)
-    expect(stdout).toContain(`german/deals-de.csv,2,deal,DE-1,open deal's close date 2025-12-31 is 15 days before the as-of date 2026-01-15\n`)
-    expect(stdout).toContain(`german/deals-de.csv,2,deal,DE-1,"owner ""Jürgen Gößmann"" is not in the reps file"\n`)
-    expect(stdout).toContain(`german/deals-de.csv,4,deal,DE-3,"owner ""Renée Weiß"" is not in the reps file"\n`)
+    expect(stdout).toContain(
+      `german/deals-de.csv,2,deal,DE-1,open deal's close date 2025-12-31 is 15 days before the as-of date 2026-01-15\n`,
+    )
+    expect(stdout).toContain(
+      `german/deals-de.csv,2,deal,DE-1,"owner ""Jürgen Gößmann"" is not in the reps file"\n`,
+    )
+    expect(stdout).toContain(
+      `german/deals-de.csv,4,deal,DE-3,"owner ""Renée Weiß"" is not in the reps file"\n`,
+    )
   })
 
   it('honours a UTF-8 BOM and a sep=; first line, counting lines from the physical file', () => {
     const { exitCode, stderr, inspection } = inspectJson('german/deals-de-bom-sep.csv')
     expect(stderr).toBe('')
     expect(exitCode).toBe(0)
-    expect(inspection).toMatchObject({ encoding: 'utf-8', bom: true, delimiter: 'semicolon', sep_line: true, rows: 4, valid_rows: 4 })
-    expect(inspection?.columns[0]?.header).toBe('id')
+    expect(inspection).toMatchObject({
+      encoding: 'utf-8',
+      bom: true,
+      delimiter: 'semicolon',
+      sep_line: true,
+      rows: 4,
+      valid_rows: 4,
+    })
+    expect(inspection.columns[0]?.header).toBe('id')
     const check = runCli(['check', 'german/deals-de-bom-sep.csv', '--as-of', '2026-01-15', '--format', 'csv'])
     expect(check.stdout).toContain('german/deals-de-bom-sep.csv,3,deal,DE-1,')
   })
@@ -153,8 +191,25 @@ describe('inspect: encodings, delimiters and number formats', () => {
     const { exitCode, stderr, inspection } = inspectJson(file)
     expect(stderr).toBe('')
     expect(exitCode).toBe(0)
-    expect(inspection).toMatchObject({ encoding, bom: true, delimiter: 'tab', profile: 'canonical', entity: 'deal', rows: 3, valid_rows: 3 })
-    const check = runCli(['check', file, '--reps', 'hygiene/reps.csv', '--as-of', '2025-01-01', '--format', 'csv'])
+    expect(inspection).toMatchObject({
+      encoding,
+      bom: true,
+      delimiter: 'tab',
+      profile: 'canonical',
+      entity: 'deal',
+      rows: 3,
+      valid_rows: 3,
+    })
+    const check = runCli([
+      'check',
+      file,
+      '--reps',
+      'hygiene/reps.csv',
+      '--as-of',
+      '2025-01-01',
+      '--format',
+      'csv',
+    ])
     expect(check.stdout).toContain(`${file},2,deal,U-1,"owner ""Zoë Łukasik"" is not in the reps file"\n`)
     expect(check.stdout).toContain(`${file},4,deal,U-3,"owner ""Ana Muñoz"" is not in the reps file"\n`)
   })
@@ -164,7 +219,12 @@ describe('inspect: encodings, delimiters and number formats', () => {
     const { exitCode, stderr, stdout } = runCli(['inspect', '-', '--format', 'json'], { input })
     expect(stderr).toBe('')
     expect(exitCode).toBe(0)
-    expect(onlyInspection(stdout)).toMatchObject({ file: '<stdin>', profile: 'hubspot', entity: 'deal', rows: 4 })
+    expect(onlyInspection(stdout)).toMatchObject({
+      file: '<stdin>',
+      profile: 'hubspot',
+      entity: 'deal',
+      rows: 4,
+    })
   })
 })
 
@@ -173,9 +233,14 @@ describe('inspect: dates', () => {
     const { exitCode, stderr, inspection } = inspectJson('dates/excel-serial.csv')
     expect(stderr).toBe('')
     expect(exitCode).toBe(0)
-    expect(formats(inspection!)).toMatchObject({ close_date: 'Excel serial day number', created: 'Excel serial day number' })
+    expect(formats(inspection)).toMatchObject({
+      close_date: 'Excel serial day number',
+      created: 'Excel serial day number',
+    })
     const check = runCli(['check', 'dates/excel-serial.csv', '--as-of', '2025-01-01', '--format', 'csv'])
-    expect(check.stdout).toContain(`dates/excel-serial.csv,2,deal,S-1,open deal's close date 2024-12-05 is 27 days before the as-of date 2025-01-01\n`)
+    expect(check.stdout).toContain(
+      `dates/excel-serial.csv,2,deal,S-1,open deal's close date 2024-12-05 is 27 days before the as-of date 2025-01-01\n`,
+    )
   })
 
   it('warns about two-digit years and reads 3/31/25 as 2025-03-31 (Excel pivot)', () => {
@@ -184,13 +249,21 @@ describe('inspect: dates', () => {
     expect(stderr).toBe(
       'warning: dates/two-digit-years.csv: column for "close_date" uses two-digit years; read as 2000–2029 for 00–29 and 1930–1999 for 30–99 (Excel\'s rule)\n',
     )
-    expect(inspection?.two_digit_years).toEqual(['close_date'])
+    expect(inspection.two_digit_years).toEqual(['close_date'])
     const check = runCli(['check', 'dates/two-digit-years.csv', '--as-of', '2025-06-30', '--format', 'csv'])
-    expect(check.stdout).toContain(`dates/two-digit-years.csv,2,deal,Y-1,open deal's close date 2025-03-31 is 91 days before the as-of date 2025-06-30\n`)
+    expect(check.stdout).toContain(
+      `dates/two-digit-years.csv,2,deal,Y-1,open deal's close date 2025-03-31 is 91 days before the as-of date 2025-06-30\n`,
+    )
   })
 
   it('keeps two-digit-year warnings off stderr with --quiet', () => {
-    const { exitCode, stderr } = runCli(['inspect', 'dates/two-digit-years.csv', '--format', 'json', '--quiet'])
+    const { exitCode, stderr } = runCli([
+      'inspect',
+      'dates/two-digit-years.csv',
+      '--format',
+      'json',
+      '--quiet',
+    ])
     expect(exitCode).toBe(0)
     expect(stderr).toBe('')
   })
@@ -201,14 +274,29 @@ describe('inspect: xlsx', () => {
     const { exitCode, stderr, inspection } = inspectJson('xlsx/deals.xlsx')
     expect(stderr).toBe('')
     expect(exitCode).toBe(0)
-    expect(inspection).toMatchObject({ format: 'xlsx', profile: 'canonical', entity: 'deal', rows: 3, valid_rows: 3 })
-    expect(mapping(inspection!)).toEqual({ id: 'id', name: 'name', owner: 'owner', stage: 'stage', amount: 'amount', close_date: 'close_date' })
+    expect(inspection).toMatchObject({
+      format: 'xlsx',
+      profile: 'canonical',
+      entity: 'deal',
+      rows: 3,
+      valid_rows: 3,
+    })
+    expect(mapping(inspection)).toEqual({
+      id: 'id',
+      name: 'name',
+      owner: 'owner',
+      stage: 'stage',
+      amount: 'amount',
+      close_date: 'close_date',
+    })
     const check = runCli(['check', 'xlsx/deals.xlsx', '--as-of', '2025-01-01', '--format', 'csv'])
-    expect(check.stdout).toContain(`xlsx/deals.xlsx,2,deal,X-1,open deal's close date 2024-12-05 is 27 days before the as-of date 2025-01-01\n`)
+    expect(check.stdout).toContain(
+      `xlsx/deals.xlsx,2,deal,X-1,open deal's close date 2024-12-05 is 27 days before the as-of date 2025-01-01\n`,
+    )
   })
 
   it('reads a sheet named with --sheet and fails with exit 3 on an unknown sheet', () => {
-    expect(inspectJson('xlsx/deals.xlsx', '--sheet', 'Deals').inspection?.rows).toBe(3)
+    expect(inspectJson('xlsx/deals.xlsx', '--sheet', 'Deals').inspection.rows).toBe(3)
     const missing = runCli(['inspect', 'xlsx/deals.xlsx', '--sheet', 'Nope'])
     expect(missing.exitCode).toBe(3)
     expect(missing.stdout).toBe('')
@@ -218,7 +306,13 @@ describe('inspect: xlsx', () => {
 
 describe('inspect: several files', () => {
   it('reports each file given, in order', () => {
-    const { exitCode, stderr, stdout } = runCli(['inspect', 'exports/zoho-deals.csv', 'exports/odoo-opportunities.csv', '--format', 'json'])
+    const { exitCode, stderr, stdout } = runCli([
+      'inspect',
+      'exports/zoho-deals.csv',
+      'exports/odoo-opportunities.csv',
+      '--format',
+      'json',
+    ])
     expect(stderr).toBe('')
     expect(exitCode).toBe(0)
     expect(parseInspections(stdout).map((i) => [i.file, i.profile])).toEqual([

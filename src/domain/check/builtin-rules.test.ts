@@ -46,3 +46,12 @@ describe('builtinRules', () => {
     for (const rule of builtinRules) expect(rule.check !== undefined || rule.create !== undefined).toBe(true)
   })
 })
+
+describe('docs/metrics.md', () => {
+  it('defines every check rule', async () => {
+    const { readFile } = await import('node:fs/promises')
+    const text = await readFile(new URL('../../../docs/metrics.md', import.meta.url), 'utf8')
+    const ids = [...new Set([...builtinRules.map((r) => r.id), ...builtinIssueRules.map((r) => r.id)])]
+    expect(ids.filter((id) => !text.includes(`\`${id}\``))).toEqual([])
+  })
+})

@@ -4,11 +4,12 @@
  *
  * Why not `Map<string, number>`: a million 20-character ids cost well over 100 MB in a Map, and the
  * ids a streaming CSV reader hands out are often slices of a large chunk, so keeping them keeps whole
- * chunks alive. Here every key is copied into one growable byte arena (one byte per UTF-16 code
+ * chunks alive. Here every key is copied into a byte arena of 1 MiB pages (one byte per UTF-16 code
  * unit when all units are below U+0100, else two), so no caller string is retained. Entries are
  * found by open addressing (linear probing) over a 32-bit FNV-1a hash; a hash hit is confirmed by
  * comparing the stored code units, so colliding keys are still told apart. About 28 bytes per key
- * plus the key's bytes (one byte per code unit for Latin-1 text).
+ * plus the key's bytes (one byte per code unit for Latin-1 text). Pages are never copied or
+ * over-allocated, so memory grows with the keys and has no growth spikes.
  */
 
 /** 32-bit FNV-1a over UTF-16 code units. */
@@ -28,6 +29,8 @@ export interface CompactStringSetOptions {
   readonly hash?: (key: string) => number
 }
 
+const PAGE = 1 << 20
+const EMPTY = new Uint8Array(0)
 const WIDE = 1 // low bit of `lengths`: the key is stored as two bytes per code unit
 
 export class CompactStringSet {
@@ -39,8 +42,10 @@ export class CompactStringSet {
   /** code units × 2, plus WIDE */
   private lengths: Uint32Array
   private values: Float64Array
-  private arena: Uint8Array
-  private arenaUsed = 0
+  /** key bytes in pages of PAGE bytes; a key never spans two pages */
+  private pages: Uint8Array[] = []
+  /** bytes used in the last page */
+  private pageUsed = PAGE
   private count = 0
 
   constructor(options: CompactStringSetOptions = {}) {
@@ -52,7 +57,6 @@ export class CompactStringSet {
     this.starts = new Uint32Array(capacity)
     this.lengths = new Uint32Array(capacity)
     this.values = new Float64Array(capacity)
-    this.arena = new Uint8Array(capacity * 16)
   }
 
   /** Number of distinct keys. */
@@ -68,7 +72,7 @@ export class CompactStringSet {
       this.starts.byteLength +
       this.lengths.byteLength +
       this.values.byteLength +
-      this.arena.byteLength
+      this.pages.reduce((sum, page) => sum + page.byteLength, 0)
     )
   }
 
@@ -130,8 +134,9 @@ export class CompactStringSet {
     const packed = this.lengths[entry] ?? 0
     const length = packed >>> 1
     if (length !== key.length) return false
-    const start = this.starts[entry] ?? 0
-    const arena = this.arena
+    const at = this.starts[entry] ?? 0
+    const arena = this.pages[Math.floor(at / PAGE)] ?? EMPTY
+    const start = at % PAGE
     if ((packed & WIDE) === 0) {
       for (let i = 0; i < length; i++) if (arena[start + i] !== key.charCodeAt(i)) return false
     } else {
@@ -152,9 +157,8 @@ export class CompactStringSet {
       }
     }
     const bytes = wide ? key.length * 2 : key.length
-    this.ensureArena(bytes)
-    const start = this.arenaUsed
-    const arena = this.arena
+    const arena = this.room(bytes)
+    const start = this.pageUsed
     if (wide) {
       for (let i = 0; i < key.length; i++) {
         const unit = key.charCodeAt(i)
@@ -164,20 +168,20 @@ export class CompactStringSet {
     } else {
       for (let i = 0; i < key.length; i++) arena[start + i] = key.charCodeAt(i)
     }
-    this.arenaUsed += bytes
-    this.starts[entry] = start
+    this.pageUsed += bytes
+    this.starts[entry] = (this.pages.length - 1) * PAGE + start
     this.lengths[entry] = key.length * 2 + (wide ? WIDE : 0)
   }
 
-  private ensureArena(extra: number): void {
-    const needed = this.arenaUsed + extra
-    if (needed <= this.arena.length) return
-    // 1.5× rather than 2×: the arena is most of the memory, and it grows rarely either way
-    let size = Math.ceil(this.arena.length * 1.5)
-    while (size < needed) size = Math.ceil(size * 1.5)
-    const arena = new Uint8Array(size)
-    arena.set(this.arena.subarray(0, this.arenaUsed))
-    this.arena = arena
+  /** The page to write `bytes` into at `pageUsed`, opening a new one when the last is full. */
+  private room(bytes: number): Uint8Array {
+    const last = this.pages[this.pages.length - 1]
+    if (last !== undefined && this.pageUsed + bytes <= last.length) return last
+    // a key longer than a page gets a page of its own size
+    const page = new Uint8Array(Math.max(PAGE, bytes))
+    this.pages.push(page)
+    this.pageUsed = 0
+    return page
   }
 
   /** Doubles the entry arrays and the table, re-slotting entries by their stored hashes (no key is re-read). */

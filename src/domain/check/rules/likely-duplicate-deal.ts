@@ -30,7 +30,10 @@ export const likelyDuplicateDeal: CheckRule<'deal'> = {
         const key = likelyDuplicateKey(deal)
         if (key === undefined) return undefined
         const place = { file: deal.source_file, line: deal.source_line }
-        const byDay = sameDay.see(`${key}\u0000${deal.created ?? ''}`, place)
+        // the created day as two UTF-16 units (exact for any day) keeps a million keys small
+        const created =
+          deal.created === undefined ? '' : String.fromCharCode(deal.created >>> 16, deal.created & 0xffff)
+        const byDay = sameDay.see(`${key}\u0000${created}`, place)
         const byOpen = deal.status === 'open' ? open.see(key, place) : undefined
         const earlier = byDay ?? byOpen
         if (earlier === undefined) return undefined

@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { REPO_ROOT, runCli } from '../support/run-cli.js'
+
+const commands = ['inspect', 'check', 'demo']
+
+describe('help', () => {
+  it.each(commands)('prints the help of %s with an Examples: section, exit 0', (command) => {
+    const { exitCode, stdout, stderr } = runCli([command, '--help'])
+    expect(exitCode).toBe(0)
+    expect(stderr).toBe('')
+    expect(stdout).toMatch(new RegExp(`^Usage: salesops ${command} `))
+    expect(stdout).toMatch(new RegExp(`\\nExamples:\\n(  \\$ salesops ${command} .+\\n)+`))
+  })
+
+  it.each(commands)('prints the same help for "help %s"', (command) => {
+    const viaHelp = runCli(['help', command])
+    expect(viaHelp.exitCode).toBe(0)
+    expect(viaHelp.stdout).toBe(runCli([command, '--help']).stdout)
+  })
+
+  it('prints the program help with every command and the exit codes, exit 0', () => {
+    const { exitCode, stdout, stderr } = runCli(['--help'])
+    expect(exitCode).toBe(0)
+    expect(stderr).toBe('')
+    for (const command of commands) expect(stdout).toMatch(new RegExp(`\\n  ${command} `))
+    expect(stdout).toContain('Exit codes:\n  0   ok\n  1   findings')
+    expect(stdout).toContain('  70  internal error')
+  })
+})
+
+describe('version', () => {
+  const { version } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }
+
+  it.each(['--version', '-V'])('prints the package version with %s, exit 0', (flag) => {
+    const { exitCode, stdout, stderr } = runCli([flag])
+    expect(exitCode).toBe(0)
+    expect(stderr).toBe('')
+    expect(stdout).toBe(`${version}\n`)
+  })
+})
