@@ -85,11 +85,47 @@ export async function writeData(text: string, session: Session): Promise<void> {
   })
 }
 
+const BATCH = 5000
+
+/** Writes text pieces to --out (atomically) or stdout, one piece at a time. */
+async function writePieces(pieces: Iterable<string>, session: Session): Promise<void> {
+  const out = session.options.out
+  if (out === undefined) {
+    for (const piece of pieces) await writeData(piece, session)
+    return
+  }
+  const writer = createAtomicWriter(out)
+  try {
+    for (const piece of pieces) await writer.write(piece)
+  } catch (error) {
+    await writer.abort()
+    throw error
+  }
+  await writer.commit()
+}
+
 export async function emit<Row>(
   rows: readonly Row[],
   columns: Columns<Row>,
   session: Session,
   options: EmitOptions = {},
 ): Promise<void> {
-  await writeData(formatRows(rows, columns, session, options), session)
+  const format = outputFormat(session)
+  if (rows.length <= BATCH || format === 'table' || format === 'markdown' || format === 'json') {
+    await writeData(formatRows(rows, columns, session, options), session)
+    return
+  }
+  // long csv/tsv/ndjson output is formatted and written in batches, so its text is never held whole
+  const totals =
+    options.totals !== undefined && session.options.totals === true ? [options.totals as Row] : []
+  const all = [...rows, ...totals]
+  const guard = session.options.csvGuard
+  function* pieces(): Generator<string> {
+    for (let i = 0; i < all.length; i += BATCH) {
+      const batch = all.slice(i, i + BATCH)
+      if (format === 'ndjson') yield toNdjson(batch, columns)
+      else yield toCsv(batch, columns, { guard, header: i === 0, delimiter: format === 'tsv' ? '\t' : ',' })
+    }
+  }
+  await writePieces(pieces(), session)
 }

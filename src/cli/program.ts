@@ -3,6 +3,7 @@ import { Command } from 'commander'
 import { createRequire } from 'node:module'
 import { addGlobalOptions } from './options.js'
 import { registerCheckCommand } from './commands/check.js'
+import { registerConvertCommand } from './commands/convert.js'
 import { registerDemoCommand } from './commands/demo.js'
 import { registerInspectCommand } from './commands/inspect.js'
 
@@ -37,6 +38,7 @@ export function createProgram(): Command {
   addGlobalOptions(program)
   registerInspectCommand(program)
   registerCheckCommand(program)
+  registerConvertCommand(program)
   registerDemoCommand(program)
   return program
 }

@@ -105,7 +105,7 @@ class RejectsFile implements RejectSink {
       this.#push(stringifyRows([[...header, '_error']]))
     }
     this.count++
-    this.#push(stringifyRows([[...cells, `${file}: ${error}`]]))
+    this.#push(stringifyRows([[...cells, error]]))
   }
   #push(text: string): void {
     this.#buffer.push(text)

@@ -3,10 +3,11 @@
  * and atomic writes (temp file + rename, so a crash never leaves a half-written output and an
  * old file stays intact until the new one is complete).
  */
-import { createReadStream, createWriteStream } from 'node:fs'
+import { createReadStream, createWriteStream, rmSync } from 'node:fs'
 import { open, readFile, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { createGunzip, createGzip } from 'node:zlib'
+import { once } from 'node:events'
 import { Readable } from 'node:stream'
 import type { Writable } from 'node:stream'
 import { InputFileError } from '../errors.js'
@@ -61,11 +62,31 @@ async function* gunzipIfNeeded(source: AsyncIterable<Uint8Array>, path: string):
   yield* all()
 }
 
+let stdinBytes: Promise<Buffer> | undefined
+
+/**
+ * Standard input can be read only once, but a command may look at a file twice (its header to
+ * sort it, then its rows): stdin is read into memory the first time and replayed after.
+ */
+function readStdin(): Promise<Buffer> {
+  stdinBytes ??= (async () => {
+    const parts: Buffer[] = []
+    for await (const part of process.stdin) parts.push(part as Buffer)
+    return Buffer.concat(parts)
+  })()
+  return stdinBytes
+}
+
+async function* stdinChunks(): AsyncGenerator<Uint8Array> {
+  const all = await readStdin()
+  for (let i = 0; i < all.length; i += CHUNK_BYTES) yield all.subarray(i, i + CHUNK_BYTES)
+}
+
 /** Streams a file's bytes (gunzipped when it is gzip); `-` is standard input. */
 export async function* readBytes(path: string): AsyncGenerator<Uint8Array> {
   let source: AsyncIterable<Uint8Array>
   if (path === '-') {
-    source = process.stdin
+    source = stdinChunks()
   } else {
     try {
       const info = await stat(path)
@@ -85,11 +106,7 @@ export async function* readBytes(path: string): AsyncGenerator<Uint8Array> {
 
 /** A whole (small) file's bytes, for formats that cannot stream (xlsx) and configs. */
 export async function readAllBytes(path: string): Promise<Uint8Array> {
-  if (path === '-') {
-    const parts: Uint8Array[] = []
-    for await (const part of process.stdin) parts.push(part as Uint8Array)
-    return Buffer.concat(parts)
-  }
+  if (path === '-') return readStdin()
   try {
     return await readFile(path)
   } catch (error) {
@@ -99,7 +116,7 @@ export async function readAllBytes(path: string): Promise<Uint8Array> {
 
 /** The first bytes of a file (format sniffing) without reading all of it. */
 export async function peekBytes(path: string, count: number): Promise<Uint8Array> {
-  if (path === '-') return new Uint8Array(0)
+  if (path === '-') return (await readStdin()).subarray(0, count)
   try {
     const handle = await open(path, 'r')
     try {
@@ -123,6 +140,26 @@ export async function fileExists(path: string): Promise<boolean> {
 }
 
 let tempCounter = 0
+/** temp files not yet renamed into place: removed if the process ends first (an error, Ctrl-C) */
+const pendingTemps = new Set<string>()
+let cleanupInstalled = false
+
+function trackTemp(path: string): void {
+  pendingTemps.add(path)
+  if (cleanupInstalled) return
+  cleanupInstalled = true
+  const cleanup = (): void => {
+    for (const temp of pendingTemps) rmSync(temp, { force: true })
+    pendingTemps.clear()
+  }
+  process.once('exit', cleanup)
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      cleanup()
+      process.kill(process.pid, signal)
+    })
+  }
+}
 function tempPathFor(path: string): string {
   tempCounter++
   return join(dirname(path), `.${basename(path)}.${process.pid}.${tempCounter}.tmp`)
@@ -137,6 +174,7 @@ export interface AtomicWriter {
 
 export function createAtomicWriter(path: string, options: { gzip?: boolean } = {}): AtomicWriter {
   const temp = tempPathFor(path)
+  trackTemp(temp)
   const file = createWriteStream(temp)
   let stream: Writable = file
   if (options.gzip === true) {
@@ -166,10 +204,8 @@ export function createAtomicWriter(path: string, options: { gzip?: boolean } = {
     async write(text) {
       if (failure !== undefined) throw fail(failure)
       if (!stream.write(text)) {
-        await new Promise<void>((resolve, reject) => {
-          stream.once('drain', resolve)
-          stream.once('error', reject)
-        }).catch((error: unknown) => {
+        // once() removes its listeners again, so a long write adds none
+        await once(stream, 'drain').catch((error: unknown) => {
           throw fail(error)
         })
       }
@@ -190,6 +226,7 @@ export function createAtomicWriter(path: string, options: { gzip?: boolean } = {
       }
       try {
         await rename(temp, path)
+        pendingTemps.delete(temp)
       } catch (error) {
         await rm(temp, { force: true })
         throw fail(error)
@@ -198,6 +235,7 @@ export function createAtomicWriter(path: string, options: { gzip?: boolean } = {
     async abort() {
       stream.destroy()
       await rm(temp, { force: true })
+      pendingTemps.delete(temp)
     },
   }
 }

@@ -3,7 +3,7 @@
  * Keeps the first issues and counts the rest; with `skipInvalid` the bad rows go to the rejects
  * sink (verbatim plus `_error`), otherwise they end the load with InvalidRecordsError.
  */
-import { InputFileError, InvalidRecordsError, UsageError } from '../errors.js'
+import { InputFileError, InvalidRecordsError, UsageError, formatIssue } from '../errors.js'
 import type { RowIssue } from '../errors.js'
 import type { EntityName } from '../model/cells.js'
 import type { EntityRecords } from '../model/entities.js'
@@ -265,12 +265,7 @@ export async function streamRecords<E extends EntityName>(
         if (issues.length < maxIssues) issues.push(issue)
         options.onIssue?.(issue)
       }
-      options.rejects?.add(
-        name,
-        header ?? [],
-        row.cells,
-        rowIssues.map((i) => (i.column === '' ? i.message : `${i.column}: ${i.message}`)).join('; '),
-      )
+      options.rejects?.add(name, header ?? [], row.cells, rowIssues.map(formatIssue).join('; '))
     }
     const accept = (row: CsvRow): void => {
       if (mapper === undefined || report === undefined) return

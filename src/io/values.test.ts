@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { formatIsoDate } from '../model/calendar-date.js'
 import {
   decimalEvidence,
+  parseCurrency,
   isScientificId,
   parseAmount,
   parseBool,
@@ -176,5 +177,22 @@ describe('other cells', () => {
 
   it('splits lists on ; , and |', () => {
     expect(parseList('Enterprise; Healthcare,|Retail')).toEqual(['Enterprise', 'Healthcare', 'Retail'])
+  })
+})
+
+describe('parseCurrency', () => {
+  it.each([
+    ['usd', 'USD'],
+    ['€', 'EUR'],
+    ['US Dollar', 'USD'],
+    ['US-Dollar', 'USD'],
+    ['Euro', 'EUR'],
+    ['Pound Sterling', 'GBP'],
+    ['Japanese Yen', 'JPY'],
+  ])('reads %s as %s', (text, code) => {
+    expect(parseCurrency(text)).toBe(code)
+  })
+  it('rejects what is no currency', () => {
+    expect(parseCurrency('Moon Money')).toBeUndefined()
   })
 })

@@ -189,7 +189,7 @@ export const dateFormats = ['iso', 'ymd-slash', 'mdy', 'dmy', 'dmy-dot', 'excel-
 export type DateFormat = (typeof dateFormats)[number]
 
 export const dateFormatLabels: Readonly<Record<DateFormat, string>> = {
-  iso: 'YYYY-MM-DD (ISO, time and offset ignored)',
+  iso: 'YYYY-MM-DD (a time part is ignored)',
   'ymd-slash': 'YYYY/MM/DD',
   mdy: 'M/D/YYYY (US)',
   dmy: 'D/M/YYYY',
@@ -339,11 +339,33 @@ export function isScientificId(text: string): boolean {
   return /^\d(\.\d+)?E\+?\d+$/i.test(text.trim())
 }
 
-/** An ISO currency code or a symbol → ISO code; undefined when it is neither. */
+let currencyNames: Map<string, string> | undefined
+
+/**
+ * Currency names as CRMs write them (Dynamics: "US Dollar", "Euro", "US-Dollar"), from the
+ * runtime's own locale data (Intl) in English, German, French and Spanish, built on first use.
+ */
+function currencyByName(name: string): string | undefined {
+  if (currencyNames === undefined) {
+    currencyNames = new Map()
+    for (const locale of ['en', 'de', 'fr', 'es']) {
+      const names = new Intl.DisplayNames([locale], { type: 'currency' })
+      for (const code of Intl.supportedValuesOf('currency')) {
+        const label = names.of(code)
+        if (label !== undefined && label !== code) currencyNames.set(label.toLowerCase(), code)
+      }
+    }
+    currencyNames.set('pound sterling', 'GBP')
+    currencyNames.set('dollar', 'USD')
+  }
+  return currencyNames.get(name.toLowerCase().replace(/\s+/g, ' '))
+}
+
+/** An ISO currency code, a symbol or a currency name → ISO code; undefined when it is none of them. */
 export function parseCurrency(raw: string): string | undefined {
   const text = raw.trim()
   if (/^[A-Za-z]{3}$/.test(text)) return text.toUpperCase()
-  return currencySymbols[text]
+  return currencySymbols[text] ?? currencyByName(text)
 }
 
 /** `Enterprise;Healthcare` or `a, b` → trimmed, non-empty items. */

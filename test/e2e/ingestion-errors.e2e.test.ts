@@ -127,10 +127,84 @@ describe('mixed currencies', () => {
     ])
   })
 
-  // No command of this build sums amounts: inspect reports currencies, check does not add them up.
-  it.todo(
-    'stops with exit 3 listing USD (3 rows) and EUR (2 rows) when an analytics command meets mixed currencies without --fx',
-  )
+  it('stops convert with exit 3 listing USD (3 rows) and EUR (2 rows) without --fx', () => {
+    const { exitCode, stdout, stderr } = runCli(['convert', 'broken-currency/mixed.csv', '--format', 'csv'])
+    expect(exitCode).toBe(3)
+    expect(stdout).toBe('')
+    expect(stderr).toBe(
+      [
+        'error: the deals mix currencies: USD (3 rows), EUR (2 rows); amounts in different currencies cannot be added without exchange rates',
+        '  pass --fx FILE (columns currency,rate: units of --currency per one unit) and --currency CODE',
+        '',
+      ].join('\n'),
+    )
+  })
+
+  it('converts EUR amounts into USD with --fx, rounding to the cent', () => {
+    const { exitCode, stdout, stderr } = runCli([
+      'convert',
+      'broken-currency/mixed.csv',
+      '--fx',
+      'broken-currency/fx.csv',
+      '--currency',
+      'USD',
+      '--format',
+      'json',
+    ])
+    expect(stderr).toBe('')
+    expect(exitCode).toBe(0)
+    const rows = JSON.parse(stdout) as { id: string; amount: number; currency: string }[]
+    // EUR rate 1.08: 8500 × 1.08 = 9180; 4000 × 1.08 = 4320; USD rows unchanged
+    expect(rows.map((r) => [r.id, r.amount, r.currency])).toEqual([
+      ['M-1', 12000, 'USD'],
+      ['M-2', 9180, 'USD'],
+      ['M-3', 25000, 'USD'],
+      ['M-4', 4320, 'USD'],
+      ['M-5', 1000, 'USD'],
+    ])
+  })
+})
+
+describe('convert: the strict loader', () => {
+  const BAD = 'broken-rows/deals-3-bad.csv'
+
+  it('stops with exit 3 on the 3 bad rows, listing each with file, line and column', () => {
+    const { exitCode, stdout, stderr } = runCli(['convert', BAD, '--format', 'csv'])
+    expect(exitCode).toBe(3)
+    expect(stdout).toBe('')
+    expect(stderr.split('\n')).toEqual([
+      'error: 3 invalid rows (3 issues); fix them, or pass --skip-invalid --rejects FILE to go on without them',
+      `  ${BAD}:4: column "amount": "12,3x" is not an amount (expected e.g. 1234.50 or 1,234.50)`,
+      `  ${BAD}:7: column "close_date": a won deal needs a close date`,
+      `  ${BAD}:9: column "close_date": "2024-02-30" is not a date (this column is read as YYYY-MM-DD (a time part is ignored))`,
+      '',
+    ])
+  })
+
+  it('goes on with --skip-invalid: 9 rows out, 3 rejected, 12 in', () => {
+    const rejects = join(tmp, 'rejects.csv')
+    const { exitCode, stdout, stderr } = runCli([
+      'convert',
+      BAD,
+      '--skip-invalid',
+      '--rejects',
+      rejects,
+      '--format',
+      'csv',
+    ])
+    expect(exitCode).toBe(0)
+    expect(stdout.trimEnd().split('\n')).toHaveLength(1 + 9)
+    expect(readFileSync(rejects, 'utf8').trimEnd().split('\n')).toHaveLength(1 + 3)
+    expect(stderr).toContain('warning: skipped 3 invalid rows of 12')
+  })
+
+  it('writes canonical records that read back with the canonical profile', () => {
+    const out = join(tmp, 'deals.csv')
+    expect(runCli(['convert', 'exports/salesforce-report.csv', '-o', out]).exitCode).toBe(0)
+    const { stdout } = runCli(['inspect', out, '--format', 'json'])
+    const inspection = onlyInspection(stdout)
+    expect([inspection.profile, inspection.entity, inspection.invalid_rows]).toEqual(['canonical', 'deal', 0])
+  })
 })
 
 describe('invalid rows', () => {
@@ -138,7 +212,7 @@ describe('invalid rows', () => {
   const findings = [
     `error,invalid-row,${BAD},4,deal,,"column ""amount"": ""12,3x"" is not an amount (expected e.g. 1234.50 or 1,234.50)"`,
     `error,invalid-row,${BAD},7,deal,,"column ""close_date"": a won deal needs a close date"`,
-    `error,invalid-row,${BAD},9,deal,,"column ""close_date"": ""2024-02-30"" is not a date (this column is read as YYYY-MM-DD (ISO, time and offset ignored))"`,
+    `error,invalid-row,${BAD},9,deal,,"column ""close_date"": ""2024-02-30"" is not a date (this column is read as YYYY-MM-DD (a time part is ignored))"`,
   ]
 
   it('inspect counts 12 rows: 9 valid and 3 invalid, with the issues at lines 4, 7 and 9', () => {
@@ -193,9 +267,9 @@ describe('invalid rows', () => {
     expect(readFileSync(rejects, 'utf8')).toBe(
       [
         'id,name,owner,stage,amount,close_date,created,_error',
-        `B-03,Initech - Expansion,Ben Ortiz,Negotiation,"12,3x",2025-04-15,2025-01-20,"${BAD}: amount: ""12,3x"" is not an amount (expected e.g. 1234.50 or 1,234.50)"`,
-        `B-06,Stark - Rollout,Cara Diaz,Closed Won,30000,,2024-12-01,${BAD}: close_date: a won deal needs a close date`,
-        `B-08,Wonka - Upsell,Ben Ortiz,Proposal,9100,2024-02-30,2024-01-05,"${BAD}: close_date: ""2024-02-30"" is not a date (this column is read as YYYY-MM-DD (ISO, time and offset ignored))"`,
+        `B-03,Initech - Expansion,Ben Ortiz,Negotiation,"12,3x",2025-04-15,2025-01-20,"${BAD}:4: column ""amount"": ""12,3x"" is not an amount (expected e.g. 1234.50 or 1,234.50)"`,
+        `B-06,Stark - Rollout,Cara Diaz,Closed Won,30000,,2024-12-01,"${BAD}:7: column ""close_date"": a won deal needs a close date"`,
+        `B-08,Wonka - Upsell,Ben Ortiz,Proposal,9100,2024-02-30,2024-01-05,"${BAD}:9: column ""close_date"": ""2024-02-30"" is not a date (this column is read as YYYY-MM-DD (a time part is ignored))"`,
         '',
       ].join('\n'),
     )
@@ -244,7 +318,7 @@ describe('invalid rows', () => {
     expect(stderr).not.toContain('error:')
     expect(exitCode).toBe(0)
     expect(stdout).toContain(
-      'error,invalid-row,broken-rows/reps-1-bad.csv,3,rep,,"column ""hire_date"": ""2022-02-30"" is not a date (this column is read as YYYY-MM-DD (ISO, time and offset ignored))"',
+      'error,invalid-row,broken-rows/reps-1-bad.csv,3,rep,,"column ""hire_date"": ""2022-02-30"" is not a date (this column is read as YYYY-MM-DD (a time part is ignored))"',
     )
   })
 })

@@ -4,6 +4,9 @@ import type { Command } from 'commander'
 import { ExitCode, ExitError, UsageError } from '../../errors.js'
 import type { Columns } from '../../model/columns.js'
 import type { EntityName } from '../../model/cells.js'
+import { entitySpecs } from '../../model/entities.js'
+import type { Rep } from '../../model/rep.js'
+import type { RowIssue } from '../../errors.js'
 import { streamRecords } from '../../io/load.js'
 import { builtinRules } from '../../domain/check/builtin-rules.js'
 import { createCheckRun } from '../../domain/check/run-checks.js'
@@ -28,6 +31,18 @@ const FINDING_COLUMNS: Columns<Finding> = [
 ]
 
 /** Streaming order: reps and accounts first, so that owner and account references can be checked. */
+const entityNoun: Readonly<Record<EntityName, string>> = {
+  deal: 'deal',
+  account: 'account',
+  rep: 'rep',
+  quota: 'quota',
+  lead: 'lead',
+  contract: 'contract',
+  stage_change: 'stage change',
+  spend: 'spend row',
+  nps: 'NPS response',
+}
+
 const ORDER: readonly EntityName[] = [
   'rep',
   'account',
@@ -100,7 +115,16 @@ Examples:
       const repIds = new Set<string>()
       const accountIds = new Set<string>()
       // reps first: the owner checks need their names before the run starts
-      const reps = inputs.rep === undefined ? [] : (await session.load('rep', inputs.rep)).records
+      const reps: Rep[] = []
+      const repIssues: RowIssue[] = []
+      if (inputs.rep !== undefined) {
+        const options = await session.loadOptions('rep')
+        await streamRecords(
+          inputs.rep,
+          { ...options, collectOnly: true, onIssue: (i) => repIssues.push(i) },
+          (r) => reps.push(r),
+        )
+      }
       for (const rep of reps) {
         repNames.add(rep.name)
         repIds.add(rep.id)
@@ -116,6 +140,7 @@ Examples:
         const paths = inputs[entity]
         if (paths === undefined) continue
         if (entity === 'rep') {
+          for (const issue of repIssues) run.addIssue('rep', issue)
           for (const rep of reps) run.add('rep', rep)
           continue
         }
@@ -140,11 +165,13 @@ Examples:
       const format = outputFormat(session)
       const shown = isHumanFormat(format) ? summary.findings.slice(0, flags.limit) : summary.findings
       await emit(shown, FINDING_COLUMNS, session)
-      const checked = Object.entries(summary.records)
-        .map(([entity, n]) => `${n.toLocaleString('en-US')} ${entity}`)
+      const count = (n: number, one: string, many: string): string =>
+        `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
+      const checked = ORDER.filter((e) => summary.records[e] !== undefined)
+        .map((e) => count(summary.records[e] ?? 0, entityNoun[e], entitySpecs[e].plural))
         .join(', ')
       session.note(
-        `checked ${checked}: ${summary.counts.error} errors, ${summary.counts.warning} warnings, ${summary.counts.info} notes`,
+        `checked ${checked}: ${count(summary.counts.error, 'error', 'errors')}, ${count(summary.counts.warning, 'warning', 'warnings')}, ${count(summary.counts.info, 'note', 'notes')}`,
       )
       for (const r of summary.byRule)
         session.note(`  ${r.severity.padEnd(7)} ${r.rule.padEnd(32)} ${r.count.toLocaleString('en-US')}`)

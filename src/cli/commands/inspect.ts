@@ -66,14 +66,14 @@ Examples:
             })[0]?.entity ?? 'deal'
         }
         const issues: RowIssue[] = []
+        const options = await session.loadOptions(entity)
         const summary = await streamRecords(
           [path],
           {
-            ...(await session.loadOptions(entity)),
+            ...options,
             collectOnly: true,
-            rejects: undefined as never,
-            onIssue: (i) => {
-              if (issues.length < 20) issues.push(i)
+            onIssue: (issue) => {
+              if (issues.length < 20) issues.push(issue)
             },
           },
           () => undefined,
@@ -81,6 +81,7 @@ Examples:
         const report = summary.files[0]
         if (report !== undefined) items.push(describeFile(report, issues))
       }
+      await session.finishLoads()
       const format = outputFormat(session)
       if (format === 'json') await writeData(`${JSON.stringify(items, null, 2)}\n`, session)
       else if (format === 'ndjson')
