@@ -35,9 +35,12 @@ const WIDE = 1 // low bit of `lengths`: the key is stored as two bytes per code 
 
 export class CompactStringSet {
   private readonly hash: (key: string) => number
-  /** Open-addressing table: entry index + 1, or 0 for an empty slot. Twice the entry capacity. */
-  private slots: Int32Array
-  private hashes: Uint32Array
+  /**
+   * Open-addressing table of [entry index + 1 (0: empty), hash] pairs, twice the entry capacity in
+   * slots: a probe reads one cache line, not a slot and then a separate hash array.
+   */
+  private table: Int32Array
+  private capacity: number
   private starts: Uint32Array
   /** code units × 2, plus WIDE */
   private lengths: Uint32Array
@@ -50,10 +53,11 @@ export class CompactStringSet {
 
   constructor(options: CompactStringSetOptions = {}) {
     this.hash = options.hash ?? fnv1a32
+    // 1024 keys (32 KiB) before the first growth: small files never grow, big ones skip 7 doublings
     let capacity = 8
-    while (capacity < (options.initialCapacity ?? 0)) capacity *= 2
-    this.slots = new Int32Array(capacity * 2)
-    this.hashes = new Uint32Array(capacity)
+    while (capacity < (options.initialCapacity ?? 1024)) capacity *= 2
+    this.capacity = capacity
+    this.table = new Int32Array(capacity * 4)
     this.starts = new Uint32Array(capacity)
     this.lengths = new Uint32Array(capacity)
     this.values = new Float64Array(capacity)
@@ -67,8 +71,7 @@ export class CompactStringSet {
   /** Bytes held by the typed arrays (for tests and benchmarks). */
   get byteLength(): number {
     return (
-      this.slots.byteLength +
-      this.hashes.byteLength +
+      this.table.byteLength +
       this.starts.byteLength +
       this.lengths.byteLength +
       this.values.byteLength +
@@ -96,36 +99,38 @@ export class CompactStringSet {
    * seen.add('D-1', 9) //=> 2
    */
   add(key: string, value: number): number | undefined {
-    const h = this.hash(key) >>> 0
-    const mask = this.slots.length - 1
+    const h = this.hash(key) | 0
+    const table = this.table
+    const mask = (table.length >>> 1) - 1
     let slot = mix(h) & mask
     for (;;) {
-      const occupant = this.slots[slot] ?? 0
+      const occupant = table[2 * slot] ?? 0
       if (occupant === 0) break
       const entry = occupant - 1
-      if (this.hashes[entry] === h && this.equals(entry, key)) return this.values[entry]
+      if (table[2 * slot + 1] === h && this.equals(entry, key)) return this.values[entry]
       slot = (slot + 1) & mask
     }
-    if (this.count === this.hashes.length) {
+    if (this.count === this.capacity) {
       this.grow()
       return this.add(key, value) // the table changed under `slot`; the key is still absent
     }
     const entry = this.count++
-    this.hashes[entry] = h
     this.values[entry] = value
     this.store(entry, key)
-    this.slots[slot] = entry + 1
+    table[2 * slot] = entry + 1
+    table[2 * slot + 1] = h
     return undefined
   }
 
   private find(key: string, h: number): number {
-    const mask = this.slots.length - 1
-    let slot = mix(h) & mask
+    const table = this.table
+    const mask = (table.length >>> 1) - 1
+    let slot = mix(h | 0) & mask
     for (;;) {
-      const occupant = this.slots[slot] ?? 0
+      const occupant = table[2 * slot] ?? 0
       if (occupant === 0) return -1
       const entry = occupant - 1
-      if (this.hashes[entry] === h && this.equals(entry, key)) return entry
+      if (table[2 * slot + 1] === (h | 0) && this.equals(entry, key)) return entry
       slot = (slot + 1) & mask
     }
   }
@@ -186,21 +191,26 @@ export class CompactStringSet {
 
   /** Doubles the entry arrays and the table, re-slotting entries by their stored hashes (no key is re-read). */
   private grow(): void {
-    const capacity = this.hashes.length * 2
-    this.hashes = resized(this.hashes, capacity)
+    const capacity = this.capacity * 2
+    this.capacity = capacity
     this.starts = resized(this.starts, capacity)
     this.lengths = resized(this.lengths, capacity)
     const values = new Float64Array(capacity)
     values.set(this.values)
     this.values = values
-    const slots = new Int32Array(capacity * 2)
-    const mask = slots.length - 1
-    for (let entry = 0; entry < this.count; entry++) {
-      let slot = mix(this.hashes[entry] ?? 0) & mask
-      while (slots[slot] !== 0) slot = (slot + 1) & mask
-      slots[slot] = entry + 1
+    const old = this.table
+    const table = new Int32Array(capacity * 4)
+    const mask = capacity * 2 - 1
+    for (let i = 0; i < old.length; i += 2) {
+      const occupant = old[i] ?? 0
+      if (occupant === 0) continue
+      const h = old[i + 1] ?? 0
+      let slot = mix(h) & mask
+      while (table[2 * slot] !== 0) slot = (slot + 1) & mask
+      table[2 * slot] = occupant
+      table[2 * slot + 1] = h
     }
-    this.slots = slots
+    this.table = table
   }
 }
 
@@ -212,7 +222,7 @@ function resized(array: Uint32Array, capacity: number): Uint32Array {
 
 /** Spreads the hash's high bits into the low bits that pick a slot (murmur3 finaliser). */
 function mix(h: number): number {
-  let z = h
+  let z = h >>> 0
   z = Math.imul(z ^ (z >>> 16), 0x85ebca6b)
   z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35)
   return (z ^ (z >>> 16)) >>> 0
