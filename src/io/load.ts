@@ -16,7 +16,8 @@ import { closestHeaders, detectHeaders } from './headers.js'
 import type { ColumnOverrides, HeaderMatch } from './headers.js'
 import { inferFormats } from './infer.js'
 import type { ColumnFormats } from './infer.js'
-import { createRowMapper } from './map-row.js'
+import { createDateEnteredMapper, createRowMapper } from './map-row.js'
+import type { RowMapper } from './map-row.js'
 import { findProfile } from './profiles/index.js'
 import type { StageRow } from './profiles/index.js'
 import { createStageResolver } from './stages.js'
@@ -254,7 +255,7 @@ export async function streamRecords<E extends EntityName>(
     }
     let header: string[] | undefined
     let report: FileReport | undefined
-    let mapper: ReturnType<typeof createRowMapper<E>> | undefined
+    let mapper: RowMapper<EntityRecords[E]> | undefined
     let sample: CsvRow[] = []
     let footer: CsvRow[] = []
     let blank = 0
@@ -297,7 +298,8 @@ export async function streamRecords<E extends EntityName>(
           convertAmounts(record, rate, options.fx.target)
         }
         report.accepted++
-        onRecord(result.record)
+        if (Array.isArray(result.record)) for (const r of result.record as EntityRecords[E][]) onRecord(r)
+        else onRecord(result.record)
       } else {
         reject(row, result.issues)
       }
@@ -310,8 +312,17 @@ export async function streamRecords<E extends EntityName>(
         ...(options.overrides === undefined ? {} : { overrides: options.overrides }),
         file: name,
       })
-      const match = detected[0]
+      let match = detected[0]
       if (match === undefined) throw new InputFileError('NO_HEADER', name, `${name}: no header row`)
+      let historyFromDeals = false
+      if (match.missing.length > 0 && options.entity === 'stage_change') {
+        // a HubSpot deals export carries the stage history in its "Date entered" columns
+        const asDeals = detectHeaders(header, { entity: 'deal', file: name })[0]
+        if (asDeals !== undefined && asDeals.dateEntered.length > 0) {
+          match = asDeals
+          historyFromDeals = true
+        }
+      }
       if (match.missing.length > 0) throw missingColumnsError(name, match, header)
       const fileDecimal: DecimalStyle = info.delimiter === ';' ? 'comma' : 'dot'
       const formats = inferFormats(
@@ -361,7 +372,10 @@ export async function streamRecords<E extends EntityName>(
           `${name}: column for "${year}" uses two-digit years; read as 2000–2029 for 00–29 and 1930–1999 for 30–99 (Excel's rule)`,
         )
       }
-      mapper = createRowMapper<E>({ file: name, match, formats, stages, width: header.length })
+      const context = { file: name, match, formats, stages, width: header.length }
+      mapper = historyFromDeals
+        ? (createDateEnteredMapper(context) as unknown as RowMapper<EntityRecords[E]>)
+        : createRowMapper<E>(context)
       for (const row of sample) accept(row)
       sample = []
       return true

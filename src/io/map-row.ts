@@ -11,6 +11,7 @@ import type { RowIssue } from '../errors.js'
 import type { CalendarDate } from '../model/calendar-date.js'
 import type { EntityName, FieldKind } from '../model/cells.js'
 import type { Deal, DealStatus } from '../model/deal.js'
+import type { StageChange } from '../model/stage-change.js'
 import { entitySpecs } from '../model/entities.js'
 import type { EntityRecords } from '../model/entities.js'
 import type { Cents } from '../model/money.js'
@@ -711,6 +712,59 @@ export function createRowMapper<E extends EntityName>(ctx: MapperContext): RowMa
       const record = finish(values, report, source)
       if (record === null || issues.length > 0) return { ok: false, issues }
       return { ok: true, record }
+    },
+  }
+}
+
+/**
+ * Stage history from a HubSpot deals export: one stage change per filled `Date entered "<Stage>
+ * (<Pipeline>)"` column, in date order, each with the stage before it as `from_stage`.
+ */
+export function createDateEnteredMapper(ctx: MapperContext): RowMapper<StageChange[]> {
+  const idColumns = ctx.match.bindings.find((b) => b.field === 'id')?.columns ?? []
+  const format = ctx.formats.dates.get('__date_entered') ?? 'iso'
+  const { file } = ctx
+  return {
+    mapRow(cells, line) {
+      const id = idColumns.map((c) => cells[c]?.trim() ?? '').find((v) => v !== '')
+      if (id === undefined) {
+        return {
+          ok: false,
+          issues: [{ file, line, column: 'Record ID', message: 'the deal has no id', code: 'MISSING_VALUE' }],
+        }
+      }
+      const entries: { date: CalendarDate; stage: string }[] = []
+      const issues: RowIssue[] = []
+      for (const d of ctx.match.dateEntered) {
+        const text = cells[d.column]?.trim() ?? ''
+        if (text === '') continue
+        const date = parseDateAs(text, format)
+        if (date === undefined) {
+          issues.push({
+            file,
+            line,
+            column: `Date entered "${d.stage} (${d.pipeline})"`,
+            message: `"${text}" is not a date`,
+            value: text,
+            code: 'BAD_VALUE',
+          })
+        } else entries.push({ date, stage: d.stage })
+      }
+      if (issues.length > 0) return { ok: false, issues }
+      entries.sort((a, b) => a.date - b.date)
+      const changes: StageChange[] = entries.map((e, i) => ({
+        deal_id: id,
+        date: e.date,
+        from_stage: entries[i - 1]?.stage,
+        to_stage: e.stage,
+        amount: undefined,
+        close_date: undefined,
+        probability: undefined,
+        forecast_category: undefined,
+        source_file: file,
+        source_line: line,
+      }))
+      return { ok: true, record: changes }
     },
   }
 }

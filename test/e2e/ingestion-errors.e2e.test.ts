@@ -501,3 +501,23 @@ describe('files, options and profiles', () => {
     expect(stderr).not.toContain('internal error')
   })
 })
+
+describe('stage history from a HubSpot deals export', () => {
+  it('turns each filled "Date entered" column into a stage change, in date order', () => {
+    const { exitCode, stdout, stderr } = runCli([
+      'convert',
+      '--as',
+      'stage_change',
+      'exports/hubspot-deals.csv',
+      '--format',
+      'csv',
+    ])
+    expect(stderr).toBe('')
+    expect(exitCode).toBe(0)
+    // deal 9876543211 entered Appointment Scheduled on 2024-11-02 and Closed Won on 2025-02-27
+    expect(stdout.split('\n').filter((l) => l.startsWith('9876543211,'))).toEqual([
+      '9876543211,2024-11-02,,Appointment Scheduled,,,,',
+      '9876543211,2025-02-27,Appointment Scheduled,Closed Won,,,,',
+    ])
+  })
+})
