@@ -6,6 +6,11 @@ import { registerCheckCommand } from './commands/check.js'
 import { registerConvertCommand } from './commands/convert.js'
 import { registerDemoCommand } from './commands/demo.js'
 import { registerInspectCommand } from './commands/inspect.js'
+// import: kpi
+// import: funnel
+// import: pipeline
+// import: reps
+// import: leads
 
 const require = createRequire(import.meta.url)
 const { version } = require('../../package.json') as { version: string }
@@ -39,6 +44,11 @@ export function createProgram(): Command {
   registerInspectCommand(program)
   registerCheckCommand(program)
   registerConvertCommand(program)
+  // register: kpi
+  // register: funnel
+  // register: pipeline
+  // register: reps
+  // register: leads
   registerDemoCommand(program)
   return program
 }
