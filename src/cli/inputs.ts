@@ -3,7 +3,9 @@ import type { EntityName } from '../model/cells.js'
 import { detectHeaders } from '../io/headers.js'
 import { readHeader } from '../io/load.js'
 import type { Session } from './session.js'
-import { demoFile, demoInputs } from './demo-data.js'
+import { DEMO_SNAPSHOT_ISO, demoFile, demoInputs } from './demo-data.js'
+import { parseIsoDate } from '../model/calendar-date.js'
+import type { CalendarDate } from '../model/calendar-date.js'
 
 export const inputKinds = {
   deals: 'deal',
@@ -49,4 +51,10 @@ export async function collectInputs(
     add(entity, [path])
   }
   return files
+}
+
+/** "Today": --as-of, else the demo's snapshot date with --demo, else the machine's date. */
+export function asOfFor(session: Session, demo: boolean): CalendarDate {
+  if (session.options.asOf !== undefined) return session.options.asOf
+  return demo ? (parseIsoDate(DEMO_SNAPSHOT_ISO) ?? session.asOf) : session.asOf
 }

@@ -14,11 +14,9 @@ import type { Finding } from '../../domain/check/types.js'
 import { builtinIssueRules } from '../../domain/check/issue-rules.js'
 import { emit, isHumanFormat, outputFormat } from '../emit.js'
 import { createSession } from '../session.js'
-import { collectInputs, inputKinds } from '../inputs.js'
+import { asOfFor, collectInputs, inputKinds } from '../inputs.js'
 import type { InputKind } from '../inputs.js'
 import { parsePositiveInt } from '../options.js'
-import { DEMO_SNAPSHOT_ISO } from '../demo-data.js'
-import { parseIsoDate } from '../../model/calendar-date.js'
 
 const FINDING_COLUMNS: Columns<Finding> = [
   { key: 'severity', header: 'Severity', kind: 'text' },
