@@ -100,10 +100,7 @@ Examples:
       const inputs = await collectInputs(session, files, flags, flags.demo === true)
       if (Object.keys(inputs).length === 0)
         throw new UsageError('NO_INPUT', 'check needs at least one file (or --demo)')
-      const asOf =
-        session.options.asOf ??
-        (flags.demo === true ? parseIsoDate(DEMO_SNAPSHOT_ISO) : undefined) ??
-        session.asOf
+      const asOf = asOfFor(session, flags.demo === true)
       session.explain([
         'check rules (rule · kind · severity: definition):',
         ...builtinIssueRules.map((r) => `  ${r.id} · any · ${r.severity}: ${r.description}`),
