@@ -6,7 +6,7 @@ import { registerCheckCommand } from './commands/check.js'
 import { registerConvertCommand } from './commands/convert.js'
 import { registerDemoCommand } from './commands/demo.js'
 import { registerInspectCommand } from './commands/inspect.js'
-// import: kpi
+import { registerKpiCommand } from './commands/kpi.js'
 // import: funnel
 // import: pipeline
 // import: reps
@@ -44,7 +44,7 @@ export function createProgram(): Command {
   registerInspectCommand(program)
   registerCheckCommand(program)
   registerConvertCommand(program)
-  // register: kpi
+  registerKpiCommand(program)
   // register: funnel
   // register: pipeline
   // register: reps

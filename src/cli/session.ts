@@ -31,6 +31,7 @@ export interface Session {
   readonly config: Config
   readonly asOf: CalendarDate
   readonly locale: string
+  /** --currency, else the one currency of the loaded data (for display) */
   readonly currency: string | undefined
   readonly chalk: ChalkInstance
   /** colourless, for tables written to --out */
@@ -157,12 +158,15 @@ export async function createSession(command: Command): Promise<Session> {
   const profile = options.profile ?? config.profile
   let progressShown = false
   const started = performance.now()
+  let displayCurrency = currency
   const session: Session = {
     options,
     config,
     asOf: options.asOf ?? today(),
     locale,
-    currency,
+    get currency() {
+      return displayCurrency
+    },
     chalk,
     plainChalk: new Chalk({ level: 0 }),
     stdoutIsTTY,
@@ -205,6 +209,8 @@ export async function createSession(command: Command): Promise<Session> {
     async load<E extends EntityName>(entity: E, files: readonly string[]) {
       const result = await loadRecords(files, await session.loadOptions(entity))
       if (result.summary.rejected > 0) skipped.push(result.summary)
+      const seen = new Set(result.summary.files.flatMap((f) => [...f.currencies.keys()]))
+      if (displayCurrency === undefined && seen.size === 1) displayCurrency = [...seen][0]
       return result
     },
     async finishLoads() {

@@ -17,7 +17,7 @@ import type { EntityRecords } from '../model/entities.js'
 import type { Cents } from '../model/money.js'
 import type { HeaderMatch } from './headers.js'
 import type { ColumnFormats } from './infer.js'
-import { parsePeriodLabel } from './period-label.js'
+import { parsePeriodLabel } from '../model/period-label.js'
 import { parseDealStatus, parseDealType, parseForecastCategory } from './stages.js'
 import type { StageResolver } from './stages.js'
 import {

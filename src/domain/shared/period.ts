@@ -37,7 +37,11 @@ function pad2(n: number): string {
 }
 
 /** The fiscal year (by its ending calendar year) and 0-based month within it, of a calendar month. */
-function fiscalPosition(year: number, month: number, cal: FiscalCalendar): { fiscalYear: number; index: number } {
+function fiscalPosition(
+  year: number,
+  month: number,
+  cal: FiscalCalendar,
+): { fiscalYear: number; index: number } {
   const offset = cal.fiscalYearStart - 1
   const index = (month - 1 - offset + 12) % 12
   const startYear = month - 1 >= offset ? year : year - 1
@@ -106,7 +110,12 @@ export function yearAgo(period: Period, cal: FiscalCalendar = calendarYear): Per
 }
 
 /** Every period of `grain` that overlaps [from, to] (both inclusive), in order. */
-export function periodsBetween(from: CalendarDate, to: CalendarDate, grain: Grain, cal: FiscalCalendar = calendarYear): Period[] {
+export function periodsBetween(
+  from: CalendarDate,
+  to: CalendarDate,
+  grain: Grain,
+  cal: FiscalCalendar = calendarYear,
+): Period[] {
   if (grain === 'all') return [periodOf(from, 'all', cal)]
   const periods: Period[] = []
   for (let p = periodOf(from, grain, cal); p.start <= to; p = shiftPeriod(p, 1, cal)) periods.push(p)

@@ -3,8 +3,8 @@
  * `03/2026`, `2026`, `FY2026`. Fiscal periods are resolved by the domain's period helpers; here a
  * label is read as calendar quarter/month/year.
  */
-import { addDays, addMonths, calendarDate } from '../model/calendar-date.js'
-import type { CalendarDate } from '../model/calendar-date.js'
+import { addDays, addMonths, calendarDate } from './calendar-date.js'
+import type { CalendarDate } from './calendar-date.js'
 
 export interface PeriodRange {
   readonly start: CalendarDate
