@@ -58,6 +58,36 @@ describe('salesops kpi', () => {
     expect(stdout).not.toContain('definitions')
   })
 
+  it('computes logo churn, revenue churn and CLV from contracts (fixtures/kpi/README.md)', () => {
+    const { exitCode, stdout, stderr } = runCli([
+      'kpi',
+      'kpi/deals.csv',
+      '--contracts',
+      'kpi/contracts.csv',
+      '--gross-margin',
+      '80%',
+      '--from',
+      '2025-10-01',
+      '--to',
+      '2025-12-31',
+      '--as-of',
+      '2025-12-31',
+      '--format',
+      'json',
+    ])
+    expect(stderr).toBe('')
+    expect(exitCode).toBe(0)
+    const rows = JSON.parse(stdout) as {
+      period: string
+      logo_churn_rate: number
+      revenue_churn_rate: number
+      clv: number
+    }[]
+    expect(rows.map((r) => [r.period, r.logo_churn_rate, r.revenue_churn_rate, r.clv])).toEqual([
+      ['2025-Q4', 0.5, 0.5286, 352.88],
+    ])
+  })
+
   it('rejects an unknown grouping field with exit 2', () => {
     const { exitCode, stderr } = runCli([...base, '--by', 'planet'])
     expect(exitCode).toBe(2)

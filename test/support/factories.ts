@@ -1,6 +1,7 @@
 /** Records for unit tests, typed against the model, with overrides. */
 import { parseIsoDate } from '../../src/model/calendar-date.js'
 import type { CalendarDate } from '../../src/model/calendar-date.js'
+import type { Contract } from '../../src/model/contract.js'
 import type { Deal } from '../../src/model/deal.js'
 import type { Cents } from '../../src/model/money.js'
 import type { Quota } from '../../src/model/quota.js'
@@ -83,6 +84,25 @@ export function rep(overrides: Partial<Rep> & Pick<Rep, 'name'>): Rep {
     home_lon: undefined,
     source_file: 'reps.csv',
     source_line: 2,
+    ...overrides,
+  }
+}
+
+export function contract(
+  overrides: Partial<Contract> & Pick<Contract, 'account_id' | 'start' | 'end' | 'value'>,
+): Contract {
+  line++
+  return {
+    id: `C-${line}`,
+    owner: undefined,
+    product: undefined,
+    currency: 'USD',
+    status: undefined,
+    auto_renew: undefined,
+    churn_date: undefined,
+    renewal_of: undefined,
+    source_file: 'contracts.csv',
+    source_line: line,
     ...overrides,
   }
 }

@@ -9,12 +9,13 @@ import { kpiDefinitions } from '../../domain/kpi/definitions.js'
 import { groupFields, kpiReport } from '../../domain/kpi/kpi-rows.js'
 import type { GroupField, KpiRow } from '../../domain/kpi/kpi-rows.js'
 import { stageWinRates } from '../../domain/kpi/stage-win-rates.js'
+import { contractSpans } from '../../domain/retention/arr-movements.js'
 import { grains } from '../../domain/shared/period.js'
 import type { Grain } from '../../domain/shared/period.js'
 import { emit, isHumanFormat, outputFormat } from '../emit.js'
 import { asOfFor } from '../inputs.js'
 import { demoFile, demoInputs } from '../demo-data.js'
-import { parseDateOption } from '../options.js'
+import { parseDateOption, parseNonNegativeInt } from '../options.js'
 import { createSession } from '../session.js'
 
 interface KpiFlags {
@@ -32,7 +33,18 @@ interface KpiFlags {
   quotas?: string[]
   spend?: string[]
   nps?: string[]
+  contracts?: string[]
+  grace: number
+  mrr?: boolean
+  grossMargin?: number
   demo?: boolean
+}
+
+function parseShare(value: string): number {
+  const n = value.trim().endsWith('%') ? Number(value.trim().slice(0, -1)) / 100 : Number(value)
+  if (!Number.isFinite(n) || n < 0 || n > 1)
+    throw new InvalidArgumentError('expected a share such as 0.75 or 75%')
+  return n
 }
 
 function parseBy(value: string): GroupField[] {
@@ -76,6 +88,11 @@ const COMPARE: Columns<Row> = [
   { key: 'won_amount_prior', header: 'Won prior', kind: 'money' },
   { key: 'win_rate_prior', header: 'Win rate prior', kind: 'ratio' },
   { key: 'growth', header: 'Growth', kind: 'ratio' },
+]
+const CONTRACTS: Columns<Row> = [
+  { key: 'logo_churn_rate', header: 'Logo churn', kind: 'ratio' },
+  { key: 'revenue_churn_rate', header: 'Revenue churn', kind: 'ratio' },
+  { key: 'clv', header: 'CLV', kind: 'money' },
 ]
 /** what a terminal table shows; csv/json carry every column */
 const TABLE_KEYS = new Set([
@@ -143,6 +160,15 @@ export function registerKpiCommand(program: Command): void {
     .option('--quotas <files...>', 'quotas (quota, attainment, coverage)')
     .option('--spend <files...>', 'sales and marketing spend by period (CAC)')
     .option('--nps <files...>', 'NPS responses')
+    .option('--contracts <files...>', 'contracts (logo and revenue churn, CLV)')
+    .option(
+      '--grace <days>',
+      'a renewal starting this many days after the end still continues the contract',
+      parseNonNegativeInt,
+      30,
+    )
+    .option('--mrr', 'contract values are monthly (MRR), not annual')
+    .option('--gross-margin <share>', 'gross margin for CLV (default 1: revenue CLV)', parseShare)
     .option('--demo', 'use the embedded demo company (as of its snapshot date)')
     .addHelpText(
       'after',
@@ -173,6 +199,14 @@ Examples:
       const quotas = await load('quota', input(flags.quotas, 'quotas'))
       const spend = await load('spend', input(flags.spend, 'spend'))
       const nps = await load('nps', input(flags.nps, 'nps'))
+      const contractFiles = input(flags.contracts, 'contracts')
+      const contracts =
+        contractFiles === undefined
+          ? undefined
+          : contractSpans((await session.load('contract', contractFiles)).records, {
+              graceDays: flags.grace,
+              monthly: flags.mrr === true,
+            })
       let weight = (deal: Deal): number | undefined => deal.probability
       if (flags.weights === 'history' && historyFiles !== undefined) {
         const rates = stageWinRates(deals, (await session.load('stage_change', historyFiles)).records)
@@ -197,6 +231,8 @@ Examples:
         ...(quotas === undefined ? {} : { quotas }),
         ...(spend === undefined ? {} : { spend }),
         ...(nps === undefined ? {} : { nps }),
+        ...(contracts === undefined ? {} : { contracts }),
+        ...(flags.grossMargin === undefined ? {} : { grossMargin: flags.grossMargin }),
       }
       session.explain(kpiDefinitions(options, flags.weights))
       const report = kpiReport(deals, options)
@@ -220,6 +256,7 @@ Examples:
               { key: 'nps', header: 'NPS', kind: 'number' } as Column<Row>,
               { key: 'nps_responses', header: 'NPS responses', kind: 'int' } as Column<Row>,
             ]),
+        ...(contracts === undefined ? [] : CONTRACTS),
         ...(flags.compare === undefined ? [] : COMPARE),
       ]
       const human = isHumanFormat(outputFormat(session))

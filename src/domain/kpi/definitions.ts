@@ -34,6 +34,10 @@ export function kpiDefinitions(
     '  reps_at_quota_share reps in the group with won_amount ≥ their quota ÷ reps with a quota',
     '  cac                sales and marketing spend in P ÷ new customers (accounts whose first won deal closed in P); company rows only',
     '  nps                (promoters 9–10 − detractors 0–6) ÷ responses × 100, responses dated in P; company rows only',
+    '  logo_churn_rate    customers lost in P ÷ customers at the start of P (ARR on the first day of P vs the day after P, or after --as-of while P runs; new customers excluded)',
+    '  revenue_churn_rate (churned + contraction ARR) ÷ starting ARR = 1 − GRR',
+    '  clv                starting ARR per customer × (days of P ÷ 365) × gross margin ÷ logo churn rate; lifetime capped at 10 years',
+    '                     (contracts: a renewal starting within --grace days of the end continues the contract; --mrr: values × 12)',
     ...(options.compare === undefined
       ? []
       : [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { day, deal, money, quota, rep } from '../../../test/support/factories.js'
-import { kpiReport } from './kpi-rows.js'
+import { customerLifetimeValue, kpiReport } from './kpi-rows.js'
 import type { KpiOptions } from './kpi-rows.js'
 import { quotaFor } from './quota.js'
 import { periodOf } from '../shared/period.js'
@@ -92,5 +92,25 @@ describe('quotaFor', () => {
 
   it('is null when no quota row overlaps the period', () => {
     expect(quotaFor([], periodOf(day('2025-01-15'), 'month'), () => true)).toBeNull()
+  })
+})
+
+describe('customerLifetimeValue', () => {
+  const q4 = periodOf(day('2025-11-15'), 'quarter') // 92 days
+  it('is revenue per customer × margin × 1 ÷ churn: 3,500 ÷ 4 × 92/365 × 0.8 × 2 = 352.88', () => {
+    // 875 × 92 ÷ 365 = 220.5479…; × 0.8 × (1 ÷ 0.5) = 352.8767… → 35,288 cents
+    expect(
+      customerLifetimeValue({ starting_arr: money(3500), customers_start: 4, logo_churn_rate: 0.5 }, q4, 0.8),
+    ).toBe(35288)
+  })
+  it('caps the lifetime at ten years when nobody churns: 875 × 92/365 × 10 × 365/92 = 8,750', () => {
+    expect(
+      customerLifetimeValue({ starting_arr: money(3500), customers_start: 4, logo_churn_rate: 0 }, q4, 1),
+    ).toBe(money(8750))
+  })
+  it('is null without starting customers', () => {
+    expect(
+      customerLifetimeValue({ starting_arr: 0, customers_start: 0, logo_churn_rate: null }, q4, 1),
+    ).toBeNull()
   })
 })

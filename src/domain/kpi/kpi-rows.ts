@@ -17,6 +17,8 @@ import { ratio, roundHalfAway } from '../shared/stats.js'
 import { dealMetrics } from './deal-metrics.js'
 import type { DealMetricOptions, DealMetrics } from './deal-metrics.js'
 import { quotaFor } from './quota.js'
+import { arrMovements } from '../retention/arr-movements.js'
+import type { contractSpans } from '../retention/arr-movements.js'
 
 export const groupFields = [
   'owner',
@@ -45,6 +47,10 @@ export interface KpiOptions extends DealMetricOptions {
   readonly quotas?: readonly Quota[]
   readonly spend?: readonly Spend[]
   readonly nps?: readonly NpsResponse[]
+  /** contract spans (retention/arr-movements) for churn and CLV */
+  readonly contracts?: ReturnType<typeof contractSpans>
+  /** gross margin for CLV, 0..1 (1 = revenue CLV) */
+  readonly grossMargin?: number
 }
 
 export interface KpiRow extends Omit<DealMetrics, 'negative_cycles'> {
@@ -59,6 +65,9 @@ export interface KpiRow extends Omit<DealMetrics, 'negative_cycles'> {
   cac: number | null
   nps: number | null
   nps_responses: number | null
+  logo_churn_rate: number | null
+  revenue_churn_rate: number | null
+  clv: number | null
   won_amount_prior: number | null
   win_rate_prior: number | null
   growth: number | null
@@ -147,6 +156,28 @@ function npsIn(responses: readonly NpsResponse[], period: Period): { nps: number
   }
   const share = ratio(promoters - detractors, count)
   return { nps: share === null ? null : share * 100, responses: count }
+}
+
+/** CLV lifetimes are capped at ten years (when churn is 0 or near it). */
+export const CLV_CAP_YEARS = 10
+
+/**
+ * CLV = revenue per customer in the period × gross margin × expected lifetime in periods, where the
+ * revenue per customer is starting ARR ÷ starting customers × (period days ÷ 365) and the lifetime
+ * is 1 ÷ logo churn rate, capped at ten years of periods. Null without starting customers.
+ */
+export function customerLifetimeValue(
+  m: { starting_arr: number; customers_start: number; logo_churn_rate: number | null },
+  period: Period,
+  grossMargin: number,
+): number | null {
+  if (m.customers_start === 0) return null
+  const days = period.end - period.start
+  const perCustomer = (m.starting_arr / m.customers_start) * (days / 365)
+  const cap = (CLV_CAP_YEARS * 365) / days
+  const lifetime =
+    m.logo_churn_rate === null || m.logo_churn_rate === 0 ? cap : Math.min(cap, 1 / m.logo_churn_rate)
+  return roundHalfAway(perCustomer * grossMargin * lifetime)
 }
 
 export function kpiReport(allDeals: readonly Deal[], options: KpiOptions): KpiReport {
@@ -248,6 +279,15 @@ export function kpiReport(allDeals: readonly Deal[], options: KpiOptions): KpiRe
     }
     const spend = company && options.spend !== undefined ? spendIn(options.spend, period) : null
     const nps = company && options.nps !== undefined ? npsIn(options.nps, period) : undefined
+    // a period still running is measured up to the as-of date: no churn from contracts that end later
+    const observed: Period = {
+      ...period,
+      end: Math.min(period.end, addDays(options.asOf, 1)) as CalendarDate,
+    }
+    const churn =
+      company && options.contracts !== undefined && observed.end > observed.start
+        ? arrMovements(options.contracts, observed)
+        : undefined
     return {
       period: period.label,
       period_start: period.start,
@@ -268,6 +308,9 @@ export function kpiReport(allDeals: readonly Deal[], options: KpiOptions): KpiRe
             })(),
       nps: nps?.nps ?? null,
       nps_responses: nps === undefined ? null : nps.responses,
+      logo_churn_rate: churn?.logo_churn_rate ?? null,
+      revenue_churn_rate: churn?.revenue_churn_rate ?? null,
+      clv: churn === undefined ? null : customerLifetimeValue(churn, observed, options.grossMargin ?? 1),
       won_amount_prior: prior?.won_amount ?? null,
       win_rate_prior: prior === undefined ? null : prior.win_rate,
       growth: prior === undefined ? null : ratio(m.won_amount - prior.won_amount, prior.won_amount),
