@@ -46,6 +46,11 @@ Examples:
             ...(options.overrides === undefined ? {} : { overrides: options.overrides }),
           })[0]?.entity ?? 'deal'
       }
+      session.explain([
+        'convert: records in canonical columns (docs/data.md); money in currency units with at most two decimals,',
+        '  probabilities as fractions, dates YYYY-MM-DD, lists joined with ";"; with --fx every amount is converted',
+        '  into --currency at the file rate and rounded half away from zero to the cent',
+      ])
       const { records } = await session.load(entity, files)
       await session.finishLoads()
       await emit(records.map(recordRow), recordColumns(entity), session)

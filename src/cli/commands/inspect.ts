@@ -51,6 +51,15 @@ Examples:
       const session = await createSession(command)
       const paths = flags.demo === true ? Object.values(demoInputs).map(demoFile) : files
       if (paths.length === 0) throw new UsageError('NO_INPUT', 'inspect needs at least one file (or --demo)')
+      session.explain([
+        'inspect: how a file is read (docs/data.md):',
+        '  profile × kind  every built-in profile and record kind is scored on the header row: a header matched by the',
+        "                  profile's own name for a field counts 1, by a generic canonical name 0.5; a header the kind cannot use −1;",
+        '                  signature columns of the kind +2, a file-name hint +1; candidates missing a required column rank last',
+        "  confidence      the share of the file's headers the chosen profile recognises (own names 1, generic 0.5), at most 100%",
+        '  formats         per column from the first 2,000 data rows: date format, decimal style, probability scale',
+        '  rows            data rows read (blank lines and report footers excluded) = valid + invalid',
+      ])
       const items: Inspection[] = []
       for (const path of paths) {
         const loadOptions = await session.loadOptions(flags.as ?? 'deal')
