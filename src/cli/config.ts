@@ -40,6 +40,11 @@ export const configSchema = z
     /** input files by kind, for commands that take several (report) */
     files: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional(),
     report: z.record(z.string(), z.unknown()).optional(),
+    /** funnel settings: the buyer-journey phase of each stage */
+    funnel: z
+      .object({ phases: z.record(z.string(), z.enum(['awareness', 'consideration', 'decision'])).optional() })
+      .strict()
+      .optional(),
   })
   .strict()
 

@@ -7,10 +7,10 @@ import { registerConvertCommand } from './commands/convert.js'
 import { registerDemoCommand } from './commands/demo.js'
 import { registerInspectCommand } from './commands/inspect.js'
 import { registerKpiCommand } from './commands/kpi.js'
-// import: funnel
-// import: pipeline
-// import: reps
-// import: leads
+import { registerFunnelCommand } from './commands/funnel.js'
+import { registerPipelineCommand } from './commands/pipeline.js'
+import { registerRepsCommand } from './commands/reps.js'
+import { registerLeadsCommand } from './commands/leads.js'
 
 const require = createRequire(import.meta.url)
 const { version } = require('../../package.json') as { version: string }
@@ -45,10 +45,10 @@ export function createProgram(): Command {
   registerCheckCommand(program)
   registerConvertCommand(program)
   registerKpiCommand(program)
-  // register: funnel
-  // register: pipeline
-  // register: reps
-  // register: leads
+  registerFunnelCommand(program)
+  registerPipelineCommand(program)
+  registerRepsCommand(program)
+  registerLeadsCommand(program)
   registerDemoCommand(program)
   return program
 }

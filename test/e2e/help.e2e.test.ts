@@ -3,28 +3,41 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { REPO_ROOT, runCli } from '../support/run-cli.js'
 
-const commands = ['inspect', 'check', 'demo']
+const commands = [
+  'inspect',
+  'check',
+  'convert',
+  'kpi',
+  'funnel',
+  'pipeline',
+  'pipeline diff',
+  'reps',
+  'leads',
+  'demo',
+]
 
 describe('help', () => {
   it.each(commands)('prints the help of %s with an Examples: section, exit 0', (command) => {
-    const { exitCode, stdout, stderr } = runCli([command, '--help'])
+    const { exitCode, stdout, stderr } = runCli([...command.split(' '), '--help'])
     expect(exitCode).toBe(0)
     expect(stderr).toBe('')
     expect(stdout).toMatch(new RegExp(`^Usage: salesops ${command} `))
     expect(stdout).toMatch(new RegExp(`\\nExamples:\\n(  \\$ salesops ${command} .+\\n)+`))
   })
 
-  it.each(commands)('prints the same help for "help %s"', (command) => {
-    const viaHelp = runCli(['help', command])
+  // `help` takes one command name; nested commands use --help
+  it.each(commands.filter((c) => !c.includes(' ')))('prints the same help for "help %s"', (command) => {
+    const viaHelp = runCli(['help', ...command.split(' ')])
     expect(viaHelp.exitCode).toBe(0)
-    expect(viaHelp.stdout).toBe(runCli([command, '--help']).stdout)
+    expect(viaHelp.stdout).toBe(runCli([...command.split(' '), '--help']).stdout)
   })
 
   it('prints the program help with every command and the exit codes, exit 0', () => {
     const { exitCode, stdout, stderr } = runCli(['--help'])
     expect(exitCode).toBe(0)
     expect(stderr).toBe('')
-    for (const command of commands) expect(stdout).toMatch(new RegExp(`\\n  ${command} `))
+    for (const command of commands.filter((c) => !c.includes(' ')))
+      expect(stdout).toMatch(new RegExp(`\\n  ${command} `))
     expect(stdout).toContain('Exit codes:\n  0   ok\n  1   findings')
     expect(stdout).toContain('  70  internal error')
   })
