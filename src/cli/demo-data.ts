@@ -23,3 +23,6 @@ export const demoInputs = {
 
 /** The demo company's "today": the day its snapshot was taken (src/demo). */
 export const DEMO_SNAPSHOT_ISO = '2026-11-27'
+
+/** Last week's open-pipeline export of the demo (the OLD side of `pipeline diff --demo`). */
+export const DEMO_PREVIOUS_PIPELINE = 'open_pipeline_2026-11-20.csv'

@@ -1,7 +1,8 @@
 import { dateCell, moneyCell } from './format-cells.js'
-import { DEMO_STAGES } from './sales-model.js'
+import { DEMO_STAGES, LOST, WON } from './sales-model.js'
 import type { StageIndex } from './sales-model.js'
 import type { DemoDeal } from './deal-simulation.js'
+import type { CalendarDate } from '../model/calendar-date.js'
 
 export const DEAL_HEADER = [
   'id',
@@ -90,4 +91,26 @@ export function* stageHistoryRows(deal: DemoDeal): Generator<string[]> {
       stage.forecastCategory,
     ]
   }
+}
+
+/**
+ * The deal as an open-pipeline report exported on an earlier day would show it: its stage, amount
+ * and close date after its last move on or before `day`; nothing when it did not exist yet or was
+ * already closed. (A weekly "open pipeline" export, for `pipeline diff` against deals.csv.)
+ */
+export function* openPipelineRows(deal: DemoDeal, day: CalendarDate): Generator<string[]> {
+  if (deal.created > day) return
+  let last = deal.moves[0]
+  for (const move of deal.moves) if (move.date <= day) last = move
+  if (last === undefined || last.to === WON || last.to === LOST) return
+  const row = dealRow(deal)
+  const stage = stageOf(last.to)
+  row[5] = stage.name
+  row[6] = moneyCell(last.amountCents)
+  row[8] = String(stage.probability)
+  row[9] = stage.forecastCategory
+  row[11] = dateCell(last.closeDate)
+  row[18] = ''
+  row[19] = dateCell(last.date)
+  yield row
 }

@@ -18,6 +18,7 @@ const SPECS: Readonly<Record<string, EntitySpec>> = {
   'accounts.csv': accountSpec,
   'deals.csv': dealSpec,
   'stage_history.csv': stageChangeSpec,
+  'open_pipeline_2026-11-20.csv': dealSpec,
   'quotas.csv': quotaSpec,
   'contracts.csv': contractSpec,
   'leads.csv': leadSpec,
@@ -26,8 +27,9 @@ const SPECS: Readonly<Record<string, EntitySpec>> = {
 }
 
 describe('generateDemo', () => {
-  it('produces the nine files with canonical field names as headers', () => {
+  it('produces the ten files with canonical field names as headers', () => {
     const files = generateDemo({ seed: 1, deals: 500 })
+    // the open-pipeline export of a week before the snapshot (2026-11-27 − 7 days)
     expect(files.map((f) => f.name)).toEqual(Object.keys(SPECS))
     for (const file of files) {
       const names = SPECS[file.name]?.fields.map((f) => f.name) ?? []
@@ -133,5 +135,24 @@ describe('generateDemo', () => {
 
   it.each([0, -5, 1.5, Number.NaN])('rejects %s deals', (deals) => {
     expect(() => generateDemo({ seed: 1, deals })).toThrow(RangeError)
+  })
+})
+
+describe('the open-pipeline export of a week earlier', () => {
+  it('holds only deals created by then and open then, each with its stage and amount of that day', () => {
+    const files = generateDemo({ seed: 5, deals: 3000 })
+    const rowsOf = (name: string) => [...(files.find((f) => f.name === name)?.rows() ?? [])]
+    const previous = rowsOf('open_pipeline_2026-11-20.csv')
+    const history = rowsOf('stage_history.csv')
+    expect(previous.length).toBeGreaterThan(50)
+    for (const row of previous.slice(0, 200)) {
+      const [id, , , , , stage, amount, , , , created] = row
+      expect(created !== undefined && created <= '2026-11-20').toBe(true)
+      expect(['Closed Won', 'Closed Lost']).not.toContain(stage)
+      // its last history row on or before 2026-11-20 has the same stage and amount
+      const moves = history.filter((h) => h[0] === id && (h[1] ?? '') <= '2026-11-20')
+      const last = moves[moves.length - 1]
+      expect([last?.[3], last?.[4]]).toEqual([stage, amount])
+    }
   })
 })

@@ -2,7 +2,8 @@ import type { CalendarDate } from '../model/calendar-date.js'
 import { ACCOUNT_HEADER, accountRow } from './accounts.js'
 import { CONTRACT_HEADER, contractRows } from './contracts.js'
 import { simulateDeals } from './deal-simulation.js'
-import { DEAL_HEADER, dealRow, STAGE_HISTORY_HEADER, stageHistoryRows } from './deals.js'
+import { DEAL_HEADER, dealRow, openPipelineRows, STAGE_HISTORY_HEADER, stageHistoryRows } from './deals.js'
+import { addDays, formatIsoDate } from '../model/calendar-date.js'
 import { DEMO_SNAPSHOT } from './demo-calendar.js'
 import { LEAD_HEADER, leadRows } from './leads.js'
 import { NPS_HEADER, npsRows } from './nps.js'
@@ -44,6 +45,10 @@ function* accountRows(world: DemoWorld): Generator<string[]> {
   for (const account of world.accounts) yield accountRow(account, world.snapshot)
 }
 
+function* previousPipelineRows(world: DemoWorld, day: CalendarDate): Generator<string[]> {
+  for (const deal of simulateDeals(world)) yield* openPipelineRows(deal, day)
+}
+
 function* historyRows(world: DemoWorld): Generator<string[]> {
   for (const deal of simulateDeals(world)) yield* stageHistoryRows(deal)
 }
@@ -71,6 +76,12 @@ export function generateDemo(options: DemoOptions): readonly DemoFile[] {
     { name: 'accounts.csv', header: ACCOUNT_HEADER, rows: () => accountRows(world) },
     { name: 'deals.csv', header: DEAL_HEADER, rows: () => dealRows(world) },
     { name: 'stage_history.csv', header: STAGE_HISTORY_HEADER, rows: () => historyRows(world) },
+    // last week's open-pipeline export, the OLD side of `pipeline diff` (deals.csv is the NEW one)
+    {
+      name: `open_pipeline_${formatIsoDate(addDays(snapshot, -7))}.csv`,
+      header: DEAL_HEADER,
+      rows: () => previousPipelineRows(world, addDays(snapshot, -7)),
+    },
     { name: 'quotas.csv', header: QUOTA_HEADER, rows: () => quotaRows(world) },
     { name: 'contracts.csv', header: CONTRACT_HEADER, rows: () => contractRows(world) },
     { name: 'leads.csv', header: LEAD_HEADER, rows: () => leadRows(world) },

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { listDir, makeTempDir, removeTempDir, runCli } from '../support/run-cli.js'
+import { REPO_ROOT, listDir, makeTempDir, removeTempDir, runCli } from '../support/run-cli.js'
 import { parseInspections } from '../support/inspect-json.js'
 
 const FILES = [
@@ -10,6 +10,7 @@ const FILES = [
   'deals.csv',
   'leads.csv',
   'nps.csv',
+  'open_pipeline_2026-11-20.csv',
   'quotas.csv',
   'reps.csv',
   'spend.csv',
@@ -34,7 +35,7 @@ afterAll(() => {
 })
 
 describe('demo --out DIR --deals 2000', () => {
-  it('writes the 9 files of the demo company and nothing else, exit 0, no stdout', () => {
+  it('writes the 10 files of the demo company and nothing else, exit 0, no stdout', () => {
     expect(firstRun.exitCode).toBe(0)
     expect(firstRun.stdout).toBe('')
     expect(listDir(first)).toEqual(FILES)
@@ -82,6 +83,7 @@ describe('demo --out DIR --deals 2000', () => {
       ['deals.csv', 'deal', 0],
       ['leads.csv', 'lead', 0],
       ['nps.csv', 'nps', 0],
+      ['open_pipeline_2026-11-20.csv', 'deal', 0],
       ['quotas.csv', 'quota', 0],
       ['reps.csv', 'rep', 0],
       ['spend.csv', 'spend', 0],
@@ -105,6 +107,23 @@ describe('demo usage', () => {
       expect(exitCode).toBe(2)
       expect(stderr).toContain('expected a whole number above 0')
       expect(listDir(dir)).toEqual([])
+    } finally {
+      removeTempDir(dir)
+    }
+  })
+})
+
+describe('the shipped demo company', () => {
+  it('is exactly what `npm run demo:fixtures` writes (seed 42, history gzipped)', () => {
+    const dir = makeTempDir('salesops-demo-shipped-')
+    try {
+      const { exitCode } = runCli(['demo', '--out', dir, '--seed', '42', '--gzip-history'])
+      expect(exitCode).toBe(0)
+      const shipped = join(REPO_ROOT, 'fixtures', 'demo')
+      const written = listDir(dir)
+      expect(written).toEqual(listDir(shipped).filter((f) => f !== 'README.md'))
+      for (const file of written)
+        expect(readFileSync(join(dir, file)).equals(readFileSync(join(shipped, file)))).toBe(true)
     } finally {
       removeTempDir(dir)
     }

@@ -113,3 +113,23 @@ describe('pipeline help', () => {
     },
   )
 })
+
+describe('pipeline diff --demo', () => {
+  it("bridges last week's open pipeline of the demo to today's for 2026-Q4", () => {
+    const { exitCode, stdout, stderr } = runCli(['pipeline', 'diff', '--demo', '--format', 'csv'])
+    expect(exitCode).toBe(0)
+    expect(stderr).toContain('pipeline diff 2026-Q4: open deals closing 2026-10-01 to 2026-12-31')
+    const rows = stdout
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','))
+    const total = (category: string) => Number(rows.find((r) => r[0] === category)?.[1])
+    // start + Σ movements = end, in deals
+    const movements = rows
+      .filter((r) => r[0] !== 'start' && r[0] !== 'end')
+      .reduce((s, r) => s + Number(r[1]), 0)
+    expect(total('start') + movements).toBe(total('end'))
+    expect(total('start')).toBeGreaterThan(100)
+  })
+})

@@ -14,6 +14,7 @@ import { snapshotProblem } from '../../domain/pipeline-diff/snapshot-problem.js'
 import { waterfallBars } from '../../domain/pipeline-diff/waterfall-bars.js'
 import { emit, outputFormat } from '../emit.js'
 import { asOfFor } from '../inputs.js'
+import { DEMO_PREVIOUS_PIPELINE, demoFile, demoInputs } from '../demo-data.js'
 import { createSession } from '../session.js'
 import type { Session } from '../session.js'
 
@@ -73,12 +74,14 @@ interface DiffFlags {
   by?: GroupField[]
   moves?: boolean
   details?: boolean
+  demo?: boolean
 }
 
 /** `--in LABEL`, else the `--period` grain (default quarter) around the as-of date, in the fiscal calendar. */
 function targetPeriod(session: Session, flags: DiffFlags): Period {
   const cal = { fiscalYearStart: session.options.fiscalYearStart ?? session.config.fiscal_year_start ?? 1 }
-  if (flags.in === undefined) return periodOf(asOfFor(session, false), flags.period ?? 'quarter', cal)
+  if (flags.in === undefined)
+    return periodOf(asOfFor(session, flags.demo === true), flags.period ?? 'quarter', cal)
   if (flags.period !== undefined)
     throw new UsageError('CONFLICTING_OPTIONS', 'give --in or --period, not both')
   const period = periodFromLabel(flags.in, cal)
@@ -103,7 +106,8 @@ Examples:
   $ salesops pipeline diff deals-2026-11-20.csv deals-2026-11-27.csv
   $ salesops pipeline diff old.csv new.csv --in 2026-Q4 --by owner --format csv
   $ salesops pipeline diff old.csv new.csv --period month --details -o changes.csv
-  $ salesops pipeline diff old.csv new.csv --moves --explain`
+  $ salesops pipeline diff old.csv new.csv --moves --explain
+  $ salesops pipeline diff --demo`
   const pipeline = program
     .command('pipeline')
     .summary('pipeline change between two snapshots of an export (diff)')
@@ -115,8 +119,8 @@ Examples:
     .description(
       'Compares two snapshots of the same deals export (say last Monday’s and today’s), matching deals by id, and bridges the open pipeline of the close period from OLD to NEW: start, new, pulled_in, pushed_out, amount_up, amount_down, won, lost, removed, end (deals and amount; start + movements = end). --moves lists stage and forecast-category moves instead, --details one row per changed deal. The period used is printed on stderr; definitions with --explain.',
     )
-    .argument('<old>', 'the earlier snapshot (CSV, TSV, .gz, .xlsx)')
-    .argument('<new>', 'the later snapshot, read with the same options')
+    .argument('[old]', 'the earlier snapshot (CSV, TSV, .gz, .xlsx)')
+    .argument('[new]', 'the later snapshot, read with the same options')
     .addOption(
       new Option('--period <grain>', 'the close period containing the as-of date (default: quarter)').choices(
         ['week', 'month', 'quarter', 'year'],
@@ -126,43 +130,56 @@ Examples:
     .option('--by <fields>', `a waterfall per group: ${groupFields.join(', ')} (comma-separated)`, parseBy)
     .option('--moves', 'stage (forward/backward) and forecast-category moves instead of the waterfall')
     .option('--details', 'one row per deal and change (old and new value) instead of the waterfall')
+    .option(
+      '--demo',
+      `the demo company: last week's open-pipeline export (${DEMO_PREVIOUS_PIPELINE}) against deals.csv`,
+    )
     .addHelpText('after', examples)
-    .action(async (oldFile: string, newFile: string, flags: DiffFlags, command: Command) => {
-      const session = await createSession(command)
-      if (flags.moves === true && flags.details === true)
-        throw new UsageError('CONFLICTING_OPTIONS', 'give --moves or --details, not both')
-      const period = targetPeriod(session, flags)
-      const before = await loadSnapshot(session, oldFile)
-      const after = await loadSnapshot(session, newFile)
-      await session.finishLoads()
-      if (before.profile !== after.profile)
-        session.warn(
-          `${oldFile} reads as ${before.profile} and ${newFile} as ${after.profile}: stages may not compare (pass --profile)`,
+    .action(
+      async (oldArg: string | undefined, newArg: string | undefined, flags: DiffFlags, command: Command) => {
+        const session = await createSession(command)
+        const demo = flags.demo === true
+        if (demo && (oldArg !== undefined || newArg !== undefined))
+          throw new UsageError('CONFLICTING_OPTIONS', 'give two snapshots or --demo, not both')
+        const oldFile = demo ? demoFile(DEMO_PREVIOUS_PIPELINE) : oldArg
+        const newFile = demo ? demoFile(demoInputs.deals) : newArg
+        if (oldFile === undefined || newFile === undefined)
+          throw new UsageError('NO_INPUT', 'pipeline diff needs two snapshots: OLD NEW (or --demo)')
+        if (flags.moves === true && flags.details === true)
+          throw new UsageError('CONFLICTING_OPTIONS', 'give --moves or --details, not both')
+        const period = targetPeriod(session, flags)
+        const before = await loadSnapshot(session, oldFile)
+        const after = await loadSnapshot(session, newFile)
+        await session.finishLoads()
+        if (before.profile !== after.profile)
+          session.warn(
+            `${oldFile} reads as ${before.profile} and ${newFile} as ${after.profile}: stages may not compare (pass --profile)`,
+          )
+        session.note(
+          `pipeline diff ${period.label}: open deals closing ${formatIsoDate(period.start)} to ${formatIsoDate(addDays(period.end, -1))}, ${oldFile} → ${newFile}`,
         )
-      session.note(
-        `pipeline diff ${period.label}: open deals closing ${formatIsoDate(period.start)} to ${formatIsoDate(addDays(period.end, -1))}, ${oldFile} → ${newFile}`,
-      )
-      session.explain(DEFINITIONS)
-      const by = flags.by ?? []
-      const diff = pipelineDiff(before.deals, after.deals, { period, by })
-      const groupColumns: Columns<Row> = by.map((f) => ({
-        key: f,
-        header: f.charAt(0).toUpperCase() + f.slice(1).replace(/_/g, ' '),
-        kind: 'text',
-      }))
-      const rows = (list: readonly { group: readonly string[] }[]): Row[] =>
-        list.map(({ group, ...rest }) => ({
-          ...Object.fromEntries(by.map((f, i) => [f, group[i]])),
-          ...rest,
+        session.explain(DEFINITIONS)
+        const by = flags.by ?? []
+        const diff = pipelineDiff(before.deals, after.deals, { period, by })
+        const groupColumns: Columns<Row> = by.map((f) => ({
+          key: f,
+          header: f.charAt(0).toUpperCase() + f.slice(1).replace(/_/g, ' '),
+          kind: 'text',
         }))
-      if (flags.moves === true) return emit(rows(diff.moves), [...groupColumns, ...MOVE_COLUMNS], session)
-      if (flags.details === true)
-        return emit(rows(diff.details), [...groupColumns, ...DETAIL_COLUMNS], session)
-      // bars only where spacing survives: a terminal table (markdown collapses the leading spaces)
-      if (outputFormat(session) !== 'table')
-        return emit(rows(diff.waterfall), [...groupColumns, ...WATERFALL_COLUMNS], session)
-      const bars = waterfallBars(diff.waterfall, 30)
-      const withBars = rows(diff.waterfall).map((r, i) => ({ ...r, bar: bars[i] }))
-      return emit(withBars, [...groupColumns, ...WATERFALL_COLUMNS, BAR_COLUMN], session)
-    })
+        const rows = (list: readonly { group: readonly string[] }[]): Row[] =>
+          list.map(({ group, ...rest }) => ({
+            ...Object.fromEntries(by.map((f, i) => [f, group[i]])),
+            ...rest,
+          }))
+        if (flags.moves === true) return emit(rows(diff.moves), [...groupColumns, ...MOVE_COLUMNS], session)
+        if (flags.details === true)
+          return emit(rows(diff.details), [...groupColumns, ...DETAIL_COLUMNS], session)
+        // bars only where spacing survives: a terminal table (markdown collapses the leading spaces)
+        if (outputFormat(session) !== 'table')
+          return emit(rows(diff.waterfall), [...groupColumns, ...WATERFALL_COLUMNS], session)
+        const bars = waterfallBars(diff.waterfall, 30)
+        const withBars = rows(diff.waterfall).map((r, i) => ({ ...r, bar: bars[i] }))
+        return emit(withBars, [...groupColumns, ...WATERFALL_COLUMNS, BAR_COLUMN], session)
+      },
+    )
 }
