@@ -89,6 +89,13 @@ const COMPARE: Columns<Row> = [
   { key: 'win_rate_prior', header: 'Win rate prior', kind: 'ratio' },
   { key: 'growth', header: 'Growth', kind: 'ratio' },
 ]
+const NPS: Columns<Row> = [
+  { key: 'nps', header: 'NPS', kind: 'number' },
+  { key: 'promoters', header: 'Promoters', kind: 'int' },
+  { key: 'passives', header: 'Passives', kind: 'int' },
+  { key: 'detractors', header: 'Detractors', kind: 'int' },
+  { key: 'nps_responses', header: 'NPS responses', kind: 'int' },
+]
 const CONTRACTS: Columns<Row> = [
   { key: 'logo_churn_rate', header: 'Logo churn', kind: 'ratio' },
   { key: 'revenue_churn_rate', header: 'Revenue churn', kind: 'ratio' },
@@ -250,12 +257,7 @@ Examples:
         ...METRICS.filter((c) => c.key !== 'profit_margin' || hasCost),
         ...(quotas === undefined ? [] : QUOTA),
         ...(spend === undefined ? [] : [{ key: 'cac', header: 'CAC', kind: 'money' } as Column<Row>]),
-        ...(nps === undefined
-          ? []
-          : [
-              { key: 'nps', header: 'NPS', kind: 'number' } as Column<Row>,
-              { key: 'nps_responses', header: 'NPS responses', kind: 'int' } as Column<Row>,
-            ]),
+        ...(nps === undefined ? [] : NPS),
         ...(contracts === undefined ? [] : CONTRACTS),
         ...(flags.compare === undefined ? [] : COMPARE),
       ]

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { day, deal, money, quota, rep } from '../../../test/support/factories.js'
-import { customerLifetimeValue, kpiReport } from './kpi-rows.js'
+import { customerLifetimeValue, kpiReport, npsIn } from './kpi-rows.js'
 import type { KpiOptions } from './kpi-rows.js'
 import { quotaFor } from './quota.js'
 import { periodOf } from '../shared/period.js'
@@ -112,5 +112,27 @@ describe('customerLifetimeValue', () => {
     expect(
       customerLifetimeValue({ starting_arr: 0, customers_start: 0, logo_churn_rate: null }, q4, 1),
     ).toBeNull()
+  })
+})
+
+describe('npsIn', () => {
+  it('counts promoters 9–10, passives 7–8, detractors 0–6: (2 − 2) ÷ 5 = 0; (2 − 1) ÷ 4 × 100 = 25', () => {
+    const q = periodOf(day('2025-05-15'), 'quarter')
+    const r = (score: number, date = '2025-05-01') => ({
+      date: day(date),
+      account_id: undefined,
+      score,
+      source_file: 'nps.csv',
+      source_line: 2,
+    })
+    expect(npsIn([r(10), r(9), r(8), r(6), r(0), r(10, '2025-01-01')], q)).toEqual({
+      nps: 0,
+      promoters: 2,
+      passives: 1,
+      detractors: 2,
+      responses: 5,
+    })
+    expect(npsIn([r(10), r(9), r(7), r(6)], q).nps).toBe(25)
+    expect(npsIn([], q).nps).toBeNull()
   })
 })

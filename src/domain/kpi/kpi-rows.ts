@@ -64,6 +64,9 @@ export interface KpiRow extends Omit<DealMetrics, 'negative_cycles'> {
   reps_at_quota_share: number | null
   cac: number | null
   nps: number | null
+  promoters: number | null
+  passives: number | null
+  detractors: number | null
   nps_responses: number | null
   logo_churn_rate: number | null
   revenue_churn_rate: number | null
@@ -144,18 +147,29 @@ function newCustomers(deals: readonly Deal[], period: Period): number {
   return count
 }
 
-function npsIn(responses: readonly NpsResponse[], period: Period): { nps: number | null; responses: number } {
+interface NpsCounts {
+  nps: number | null
+  promoters: number
+  passives: number
+  detractors: number
+  responses: number
+}
+
+/** Promoters score 9–10, passives 7–8, detractors 0–6; NPS = (promoters − detractors) ÷ responses × 100. */
+export function npsIn(responses: readonly NpsResponse[], period: Period): NpsCounts {
   let promoters = 0
+  let passives = 0
   let detractors = 0
   let count = 0
   for (const r of responses) {
     if (!contains(period, r.date)) continue
     count++
     if (r.score >= 9) promoters++
-    else if (r.score <= 6) detractors++
+    else if (r.score >= 7) passives++
+    else detractors++
   }
   const share = ratio(promoters - detractors, count)
-  return { nps: share === null ? null : share * 100, responses: count }
+  return { nps: share === null ? null : share * 100, promoters, passives, detractors, responses: count }
 }
 
 /** CLV lifetimes are capped at ten years (when churn is 0 or near it). */
@@ -307,6 +321,9 @@ export function kpiReport(allDeals: readonly Deal[], options: KpiOptions): KpiRe
               return cac === null ? null : roundHalfAway(cac)
             })(),
       nps: nps?.nps ?? null,
+      promoters: nps === undefined ? null : nps.promoters,
+      passives: nps === undefined ? null : nps.passives,
+      detractors: nps === undefined ? null : nps.detractors,
       nps_responses: nps === undefined ? null : nps.responses,
       logo_churn_rate: churn?.logo_churn_rate ?? null,
       revenue_churn_rate: churn?.revenue_churn_rate ?? null,
