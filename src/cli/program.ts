@@ -6,6 +6,10 @@ import { registerCheckCommand } from './commands/check.js'
 import { registerConvertCommand } from './commands/convert.js'
 import { registerDemoCommand } from './commands/demo.js'
 import { registerInspectCommand } from './commands/inspect.js'
+// import: forecast
+// import: renewals
+// import: retention
+// import: commissions
 import { registerKpiCommand } from './commands/kpi.js'
 import { registerFunnelCommand } from './commands/funnel.js'
 import { registerPipelineCommand } from './commands/pipeline.js'
@@ -49,6 +53,10 @@ export function createProgram(): Command {
   registerPipelineCommand(program)
   registerRepsCommand(program)
   registerLeadsCommand(program)
+  // register: forecast
+  // register: renewals
+  // register: retention
+  // register: commissions
   registerDemoCommand(program)
   return program
 }
