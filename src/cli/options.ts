@@ -161,3 +161,34 @@ export interface GlobalOptions {
 export function addInputOption(command: Command, kind: string, description: string): Command {
   return command.option(`--${kind} <files...>`, description)
 }
+
+/** `--by a,b`: a comma-separated list of fields among `allowed`. */
+export function groupByParser<F extends string>(allowed: readonly F[]): (value: string) => F[] {
+  return (value) => {
+    const fields = value
+      .split(',')
+      .map((f) => f.trim())
+      .filter((f) => f !== '')
+    for (const f of fields) {
+      if (!(allowed as readonly string[]).includes(f)) {
+        throw new InvalidArgumentError(`cannot group by "${f}"; one of ${allowed.join(', ')}`)
+      }
+    }
+    return fields as F[]
+  }
+}
+
+/** The KPI switches shared by kpi and reps (kpi-definitions.md §4). */
+export function kpiSwitchOptions(): [Option, Option, Option] {
+  return [
+    new Option('--win-rate-basis <basis>', 'closed: won ÷ (won + lost); created: won ÷ created')
+      .choices(['closed', 'created'])
+      .default('closed'),
+    new Option('--cycle-basis <basis>', 'cycle over won deals or over won and lost')
+      .choices(['won', 'closed'])
+      .default('won'),
+    new Option('--coverage-basis <basis>', 'pipeline coverage against the remaining or the full quota')
+      .choices(['remaining', 'quota'])
+      .default('remaining'),
+  ]
+}

@@ -15,7 +15,7 @@ import type { Grain } from '../../domain/shared/period.js'
 import { emit, isHumanFormat, outputFormat } from '../emit.js'
 import { asOfFor } from '../inputs.js'
 import { demoFile, demoInputs } from '../demo-data.js'
-import { parseDateOption, parseNonNegativeInt } from '../options.js'
+import { groupByParser, kpiSwitchOptions, parseDateOption, parseNonNegativeInt } from '../options.js'
 import { createSession } from '../session.js'
 
 interface KpiFlags {
@@ -45,18 +45,6 @@ function parseShare(value: string): number {
   if (!Number.isFinite(n) || n < 0 || n > 1)
     throw new InvalidArgumentError('expected a share such as 0.75 or 75%')
   return n
-}
-
-function parseBy(value: string): GroupField[] {
-  const fields = value
-    .split(',')
-    .map((f) => f.trim())
-    .filter((f) => f !== '')
-  for (const f of fields) {
-    if (!(groupFields as readonly string[]).includes(f))
-      throw new InvalidArgumentError(`cannot group by "${f}"; one of ${groupFields.join(', ')}`)
-  }
-  return fields as GroupField[]
 }
 
 type Row = KpiRow & Record<string, unknown>
@@ -118,6 +106,7 @@ const TABLE_KEYS = new Set([
 ])
 
 export function registerKpiCommand(program: Command): void {
+  const [winRateBasis, cycleBasis, coverageBasis] = kpiSwitchOptions()
   program
     .command('kpi')
     .summary(
@@ -130,7 +119,7 @@ export function registerKpiCommand(program: Command): void {
     .option(
       '--by <fields>',
       `group by one or more of ${groupFields.join(', ')} (comma-separated)`,
-      parseBy,
+      groupByParser(groupFields),
       [],
     )
     .addOption(new Option('--period <grain>', 'period length').choices(grains).default('quarter'))
@@ -139,16 +128,9 @@ export function registerKpiCommand(program: Command): void {
     .addOption(
       new Option('--compare <basis>', 'add the prior value and the growth').choices(['previous', 'yoy']),
     )
-    .addOption(
-      new Option('--win-rate-basis <basis>', 'closed: won ÷ (won + lost); created: won ÷ created')
-        .choices(['closed', 'created'])
-        .default('closed'),
-    )
-    .addOption(
-      new Option('--cycle-basis <basis>', 'cycle over won deals or over won and lost')
-        .choices(['won', 'closed'])
-        .default('won'),
-    )
+    .addOption(winRateBasis)
+    .addOption(cycleBasis)
+    .addOption(coverageBasis)
     .addOption(
       new Option(
         '--weights <source>',
@@ -156,11 +138,6 @@ export function registerKpiCommand(program: Command): void {
       )
         .choices(['crm', 'history'])
         .default('crm'),
-    )
-    .addOption(
-      new Option('--coverage-basis <basis>', 'pipeline coverage against the remaining or the full quota')
-        .choices(['remaining', 'quota'])
-        .default('remaining'),
     )
     .option('--history <files...>', 'stage history (for --weights history)')
     .option('--reps <files...>', 'reps (team, region, manager for grouping; reps at quota)')

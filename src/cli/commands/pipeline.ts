@@ -1,5 +1,6 @@
 /** `salesops pipeline diff OLD NEW`: how the open pipeline of a close period changed between two snapshots. */
-import { InvalidArgumentError, Option } from 'commander'
+import { Option } from 'commander'
+import { groupByParser } from '../options.js'
 import type { Command } from 'commander'
 import { InputFileError, UsageError } from '../../errors.js'
 import { addDays, formatIsoDate } from '../../model/calendar-date.js'
@@ -58,15 +59,6 @@ const DEFINITIONS = [
   '  --moves: stage forward/backward by the stage table order (unordered when a stage has none), forecast category, owner',
   '  of deals open in both snapshots; amount = their NEW amount. An open deal without amount counts as 0.',
 ]
-
-function parseBy(value: string): GroupField[] {
-  const fields = value.split(',').map((f) => f.trim())
-  for (const field of fields) {
-    if (!(groupFields as readonly string[]).includes(field))
-      throw new InvalidArgumentError(`expected fields among ${groupFields.join(', ')}`)
-  }
-  return fields as GroupField[]
-}
 
 interface DiffFlags {
   period?: 'week' | 'month' | 'quarter' | 'year'
@@ -127,7 +119,11 @@ Examples:
       ),
     )
     .option('--in <period>', 'an explicit close period: 2026-Q4, 2026-11, 2026-W48, 2026, FY2027-Q1')
-    .option('--by <fields>', `a waterfall per group: ${groupFields.join(', ')} (comma-separated)`, parseBy)
+    .option(
+      '--by <fields>',
+      `a waterfall per group: ${groupFields.join(', ')} (comma-separated)`,
+      groupByParser(groupFields),
+    )
     .option('--moves', 'stage (forward/backward) and forecast-category moves instead of the waterfall')
     .option('--details', 'one row per deal and change (old and new value) instead of the waterfall')
     .option(

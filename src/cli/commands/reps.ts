@@ -16,7 +16,7 @@ import type { HumanFormat } from '../../render/format.js'
 import { emit, isHumanFormat, outputFormat } from '../emit.js'
 import { asOfFor } from '../inputs.js'
 import { demoFile, demoInputs } from '../demo-data.js'
-import { parseDateOption, parseNonNegativeInt } from '../options.js'
+import { kpiSwitchOptions, parseDateOption, parseNonNegativeInt } from '../options.js'
 import { createSession } from '../session.js'
 
 interface RepsFlags {
@@ -133,6 +133,7 @@ function tableView(
 }
 
 export function registerRepsCommand(program: Command): void {
+  const [winRateBasis, cycleBasis, coverageBasis] = kpiSwitchOptions()
   program
     .command('reps')
     .summary('one row per rep, the coaching view: KPIs beside the team median, ramp, what to coach on')
@@ -154,21 +155,9 @@ export function registerRepsCommand(program: Command): void {
       parseDateOption,
     )
     .option('--to <date>', 'last day of the range (default: --as-of)', parseDateOption)
-    .addOption(
-      new Option('--win-rate-basis <basis>', 'closed: won ÷ (won + lost); created: won ÷ created')
-        .choices(['closed', 'created'])
-        .default('closed'),
-    )
-    .addOption(
-      new Option('--cycle-basis <basis>', 'cycle over won deals or over won and lost')
-        .choices(['won', 'closed'])
-        .default('won'),
-    )
-    .addOption(
-      new Option('--coverage-basis <basis>', 'pipeline coverage against the remaining or the full quota')
-        .choices(['remaining', 'quota'])
-        .default('remaining'),
-    )
+    .addOption(winRateBasis)
+    .addOption(cycleBasis)
+    .addOption(coverageBasis)
     .option('--include-managers', 'also list managers (role "Manager", or named as a rep’s manager)')
     .option(
       '--max-ramp-months <n>',

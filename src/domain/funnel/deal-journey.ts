@@ -35,19 +35,9 @@ export interface StageEntry {
   readonly status: DealStatus
 }
 
-export const groupFields = [
-  'owner',
-  'region',
-  'segment',
-  'source',
-  'type',
-  'territory',
-  'team',
-  'product',
-  'pipeline',
-  'account',
-] as const
-export type GroupField = (typeof groupFields)[number]
+export { dealGroupFields as groupFields } from '../shared/deal-fields.js'
+export type { DealGroupField as GroupField } from '../shared/deal-fields.js'
+import type { DealGroupField as GroupField } from '../shared/deal-fields.js'
 
 /**
  * The funnel's view of a deal. `finalStage` is its stage resolved through the stage table (`order`

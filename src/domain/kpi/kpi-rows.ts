@@ -11,6 +11,7 @@ import type { Quota } from '../../model/quota.js'
 import type { Rep } from '../../model/rep.js'
 import type { Spend } from '../../model/spend.js'
 import { compareKeys, NO_VALUE } from '../shared/group-by.js'
+import { dealGroupFields } from '../shared/deal-fields.js'
 import type { FiscalCalendar, Grain, Period } from '../shared/period.js'
 import { contains, periodOf, periodsBetween, shiftPeriod, yearAgo } from '../shared/period.js'
 import { ratio, roundHalfAway } from '../shared/stats.js'
@@ -20,19 +21,8 @@ import { quotaFor } from './quota.js'
 import { arrMovements } from '../retention/arr-movements.js'
 import type { contractSpans } from '../retention/arr-movements.js'
 
-export const groupFields = [
-  'owner',
-  'team',
-  'region',
-  'territory',
-  'source',
-  'type',
-  'product',
-  'segment',
-  'pipeline',
-  'account',
-  'manager',
-] as const
+/** the deal fields, plus the owner's manager from --reps */
+export const groupFields = [...dealGroupFields, 'manager'] as const
 export type GroupField = (typeof groupFields)[number]
 
 export interface KpiOptions extends DealMetricOptions {

@@ -14,24 +14,9 @@ import { centsToDecimal } from '../../model/money.js'
 import { NO_VALUE, compareKeys } from '../shared/group-by.js'
 import type { Period } from '../shared/period.js'
 
-/** Deal fields a waterfall can be split by (`--by`); each keeps its name as the group column. */
-export const groupFields = [
-  'owner',
-  'account',
-  'account_id',
-  'region',
-  'territory',
-  'team',
-  'segment',
-  'type',
-  'source',
-  'product',
-  'pipeline',
-  'currency',
-  'stage',
-  'forecast_category',
-] as const
-export type GroupField = (typeof groupFields)[number]
+export { dealGroupFields as groupFields } from '../shared/deal-fields.js'
+export type { DealGroupField as GroupField } from '../shared/deal-fields.js'
+import type { DealGroupField as GroupField } from '../shared/deal-fields.js'
 
 /** Waterfall movements in output order; the transfers exist only when grouping. */
 export const movementCategories = [
