@@ -2,7 +2,7 @@
 // `npm run bench` (= npm run build && node bench/run.mjs): times salesops `check` and `inspect` on a 1M-deal
 // export against a DuckDB GROUP BY anchor, checks the budget, and appends the results to bench/results.md.
 //
-//   node bench/run.mjs [--runs N] [--deals N] [--seed N] [--only check|inspect|duckdb] [--timeout S]
+//   node bench/run.mjs [--runs N] [--deals N] [--seed N] [--only check|inspect|duckdb|forecast] [--timeout S]
 //
 // See bench/README.md for what is measured and why.
 import { spawnSync } from 'node:child_process'
@@ -43,7 +43,8 @@ const deals = positiveInt('deals', flags.deals)
 const seed = positiveInt('seed', flags.seed, 0)
 const timeoutS = positiveInt('timeout', flags.timeout)
 const only = flags.only
-if (only && !['check', 'inspect', 'duckdb'].includes(only)) usage(`--only must be check, inspect or duckdb`)
+if (only && !['check', 'inspect', 'duckdb', 'forecast'].includes(only))
+  usage(`--only must be check, inspect, duckdb or forecast`)
 if (!existsSync(join(root, 'dist', 'cli', 'main.js')))
   usage('dist/ missing: run `npm run bench` (it builds first)')
 
@@ -193,6 +194,30 @@ const revision =
 const fileLine =
   `${relative(root, dealsCsv)}: ${sizeMiB.toFixed(1)} MiB (${data.sizeBytes.toLocaleString('en-US')} bytes), ` +
   `${data.rows.toLocaleString('en-US')} rows (demo --deals ${deals} --seed ${seed}, generator ${data.hash})`
+
+// Issue 4's forecasting budgets (Monte Carlo kernel, forecast on the same export), unless --only narrows the run.
+if (only === undefined || only === 'forecast') {
+  log('forecast budgets (bench/forecast-budget.mjs)')
+  const run = spawnSync(
+    process.execPath,
+    ['bench/forecast-budget.mjs', '--deals-csv', dealsCsv, '--runs', String(runs)],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  )
+  for (const line of run.stdout
+    .trim()
+    .split('\n')
+    .filter((l) => l.startsWith('{'))) {
+    const r = JSON.parse(line)
+    verdicts.push(
+      `${r.ok ? 'PASS' : 'FAIL'}  ${r.name}: ${Number(r.seconds).toFixed(2)} s (budget ${r.budget} s)`,
+    )
+  }
+  if (run.status !== 0 && run.status !== 1)
+    log(`  forecast budgets did not run: ${run.stderr.trim().split('\n').at(-1)}`)
+}
 
 console.log()
 console.log(`file:    ${fileLine}`)

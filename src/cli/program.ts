@@ -6,10 +6,10 @@ import { registerCheckCommand } from './commands/check.js'
 import { registerConvertCommand } from './commands/convert.js'
 import { registerDemoCommand } from './commands/demo.js'
 import { registerInspectCommand } from './commands/inspect.js'
-// import: forecast
-// import: renewals
-// import: retention
-// import: commissions
+import { registerForecastCommand } from './commands/forecast.js'
+import { registerRenewalsCommand } from './commands/renewals.js'
+import { registerRetentionCommand } from './commands/retention.js'
+import { registerCommissionsCommand } from './commands/commissions.js'
 import { registerKpiCommand } from './commands/kpi.js'
 import { registerFunnelCommand } from './commands/funnel.js'
 import { registerPipelineCommand } from './commands/pipeline.js'
@@ -53,10 +53,10 @@ export function createProgram(): Command {
   registerPipelineCommand(program)
   registerRepsCommand(program)
   registerLeadsCommand(program)
-  // register: forecast
-  // register: renewals
-  // register: retention
-  // register: commissions
+  registerForecastCommand(program)
+  registerRenewalsCommand(program)
+  registerRetentionCommand(program)
+  registerCommissionsCommand(program)
   registerDemoCommand(program)
   return program
 }

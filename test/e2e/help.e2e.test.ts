@@ -13,6 +13,11 @@ const commands = [
   'pipeline diff',
   'reps',
   'leads',
+  'forecast',
+  'forecast backtest',
+  'renewals',
+  'retention',
+  'commissions',
   'demo',
 ]
 

@@ -45,10 +45,15 @@ export interface ArrMovements {
   revenue_churn_rate: number | null
 }
 
-interface Span {
+/** One contract as recurring revenue of its account: the unit every retention figure is built from. */
+export interface Span {
   readonly account: string
+  /** the contract's id, owner and product (for grouping; they do not change any amount) */
+  readonly contract: string
+  readonly owner: string | undefined
+  readonly product: string | undefined
   readonly start: CalendarDate
-  /** inclusive */
+  /** inclusive; the contract's end, or the day before a renewal that starts within the grace */
   readonly end: CalendarDate
   readonly churn: CalendarDate | undefined
   readonly arr: number
@@ -74,6 +79,9 @@ export function contractSpans(contracts: readonly Contract[], options: Retention
       }
       spans.push({
         account,
+        contract: c.id,
+        owner: c.owner,
+        product: c.product,
         start: c.start,
         end,
         churn: c.churn_date,
@@ -84,17 +92,25 @@ export function contractSpans(contracts: readonly Contract[], options: Retention
   return spans
 }
 
+/** Whether a span counts on day d: start ≤ d ≤ effective end, and d before its churn date. */
+export function isActiveOn(s: Span, d: CalendarDate): boolean {
+  return s.start <= d && d <= s.end && (s.churn === undefined || d < s.churn)
+}
+
 /** ARR per account on day d. */
 export function arrOn(spans: readonly Span[], d: CalendarDate): Map<string, number> {
   const arr = new Map<string, number>()
   for (const s of spans) {
-    if (s.start > d || s.end < d) continue
-    if (s.churn !== undefined && d >= s.churn) continue
+    if (!isActiveOn(s, d)) continue
     arr.set(s.account, (arr.get(s.account) ?? 0) + s.arr)
   }
   return arr
 }
 
+/**
+ * The ARR bridge of `period` (ending ARR measured on `period.end`; pass a shortened period for one
+ * still running). With `accounts`, only those accounts count (a group's customers).
+ */
 export function arrMovements(
   spans: readonly Span[],
   period: Period,
