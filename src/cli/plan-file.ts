@@ -1,7 +1,7 @@
 /**
  * Commission inputs beyond the standard records: the plan file (YAML or JSON, validated with zod;
  * an error names the key path, e.g. `plans[0].tiers[2].rate: expected a number`), the splits file,
- * and the optional deal columns `payment_date`, `arr` and `split` that the deal model does not carry.
+ * and the commission extras of deal records (payment date, ARR, split).
  */
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
@@ -11,11 +11,9 @@ import type { CalendarDate } from '../model/calendar-date.js'
 import { dealTypes } from '../model/deal.js'
 import type { Deal } from '../model/deal.js'
 import { fromUnits } from '../model/money.js'
-import type { Cents } from '../model/money.js'
 import { parseCsvText } from '../io/csv-rows.js'
-import { peekBytes, readTextFile } from '../io/files.js'
+import { readTextFile } from '../io/files.js'
 import { sniffDelimiter } from '../io/load.js'
-import { parseAmount } from '../io/values.js'
 import { splitProblem } from '../domain/commissions/credit.js'
 import type { DealExtras, Share } from '../domain/commissions/credit.js'
 import { payGrains } from '../domain/commissions/plan.js'
@@ -307,42 +305,27 @@ export async function loadSplitsFile(file: string): Promise<Map<string, Share[]>
 }
 
 /**
- * The optional columns `payment_date` (YYYY-MM-DD), `arr` and `split` of plain CSV deal files, by
- * deal (file and line). Other formats (xlsx, gzip) give none.
+ * The commission extras of a deal record: its payment date, ARR and split cell (parsed and checked:
+ * owner:share pairs summing to 100%).
  */
-export async function readDealExtras(
-  files: readonly string[],
-): Promise<(deal: Deal) => DealExtras | undefined> {
-  const byLine = new Map<string, DealExtras>()
-  for (const file of files) {
-    if (file === '-' || !/\.(csv|tsv|txt)$/i.test(file)) continue
-    const head = new TextDecoder().decode(await peekBytes(file, 64 * 1024)).replace(/^\uFEFF/, '')
-    const firstLine = head.split(/\r?\n/, 1)[0] ?? ''
-    const delimiter = sniffDelimiter(firstLine)
-    const header = parseCsvText(firstLine, delimiter, file)[0]?.cells ?? []
-    const payCol = headerIndex(header, ['payment_date', 'paid_date', 'paid_on'])
-    const arrCol = headerIndex(header, ['arr', 'annual_recurring_revenue'])
-    const splitCol = headerIndex(header, ['split', 'credit_split', 'splits'])
-    if (payCol < 0 && arrCol < 0 && splitCol < 0) continue
-    const rows = parseCsvText(await readTextFile(file), delimiter, file)
-    for (const row of rows.slice(1)) {
-      const cell = (i: number): string => (i < 0 ? '' : (row.cells[i]?.trim() ?? ''))
-      const paymentDate = parseIsoDate(cell(payCol))
-      const arr = cell(arrCol) === '' ? undefined : parseAmount(cell(arrCol), 'dot')?.cents
-      let split: Share[] | undefined
-      if (cell(splitCol) !== '') {
-        split = parseSplitCell(cell(splitCol))
-        const problem =
-          split === undefined ? 'expected owner:share pairs such as "Ann:60%;Bo:40%"' : splitProblem(split)
-        if (problem !== undefined)
-          throw new InputFileError('SPLITS_INVALID', file, `${file}:${String(row.line)}: split: ${problem}`)
-      }
-      byLine.set(`${file}\u0000${String(row.line)}`, {
-        ...(paymentDate === undefined ? {} : { paymentDate }),
-        ...(arr === undefined ? {} : { arr: arr as Cents }),
-        ...(split === undefined ? {} : { split }),
-      })
+export function dealExtras(deal: Deal): DealExtras | undefined {
+  let split: Share[] | undefined
+  if (deal.split !== undefined) {
+    split = parseSplitCell(deal.split)
+    const problem =
+      split === undefined ? 'expected owner:share pairs such as "Ann:60%;Bo:40%"' : splitProblem(split)
+    if (problem !== undefined) {
+      throw new InputFileError(
+        'SPLITS_INVALID',
+        deal.source_file,
+        `${deal.source_file}:${String(deal.source_line)}: split: ${problem}`,
+      )
     }
   }
-  return (deal) => byLine.get(`${deal.source_file}\u0000${String(deal.source_line)}`)
+  if (deal.payment_date === undefined && deal.arr === undefined && split === undefined) return undefined
+  return {
+    ...(deal.payment_date === undefined ? {} : { paymentDate: deal.payment_date }),
+    ...(deal.arr === undefined ? {} : { arr: deal.arr }),
+    ...(split === undefined ? {} : { split }),
+  }
 }

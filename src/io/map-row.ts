@@ -267,6 +267,9 @@ function finishers(ctx: MapperContext, at: (field: string) => number): { [E in E
       const k_name = at('name')
       const k_owner = at('owner')
       const k_pipeline = at('pipeline')
+      const k_payment_date = at('payment_date')
+      const k_arr = at('arr')
+      const k_split = at('split')
       const k_probability = at('probability')
       const k_product = at('product')
       const k_region = at('region')
@@ -355,6 +358,9 @@ function finishers(ctx: MapperContext, at: (field: string) => number): { [E in E
           cost: money(v[k_cost]),
           last_activity: date(v[k_last_activity]),
           pipeline: str(v[k_pipeline]),
+          payment_date: date(v[k_payment_date]),
+          arr: money(v[k_arr]),
+          split: str(v[k_split]),
           source_file: source.file,
           source_line: source.line,
         }

@@ -43,6 +43,12 @@ export const dealSchema = z.object({
   cost: centsSchema.optional(),
   last_activity: calendarDateSchema.optional(),
   pipeline: z.string().optional(),
+  /** when the customer paid (commissions credited on payment) */
+  payment_date: calendarDateSchema.optional(),
+  /** annual recurring revenue of the deal, when it differs from the amount (commissions on ARR) */
+  arr: centsSchema.optional(),
+  /** credit split as written: `Ann:60%;Bo:40%` (parsed and checked by commissions) */
+  split: z.string().optional(),
   ...sourceShape,
 })
 export type Deal = z.infer<typeof dealSchema>
@@ -74,6 +80,9 @@ export const dealSpec: EntitySpec = {
     { name: 'cost', kind: 'money' },
     { name: 'last_activity', kind: 'date', aliases: ['last_activity_date'] },
     { name: 'pipeline', kind: 'text' },
+    { name: 'payment_date', kind: 'date', aliases: ['paid_date', 'paid_on'] },
+    { name: 'arr', kind: 'money', aliases: ['annual_recurring_revenue'] },
+    { name: 'split', kind: 'text', aliases: ['credit_split', 'splits'] },
     { name: 'is_won', kind: 'bool', inputOnly: true, aliases: ['won'] },
     { name: 'is_closed', kind: 'bool', inputOnly: true, aliases: ['closed'] },
   ],

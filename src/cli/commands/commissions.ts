@@ -22,7 +22,7 @@ import { demoFile, demoInputs } from '../demo-data.js'
 import { emit } from '../emit.js'
 import { asOfFor } from '../inputs.js'
 import { parseDateOption } from '../options.js'
-import { loadPlanFile, loadSplitsFile, readDealExtras } from '../plan-file.js'
+import { dealExtras, loadPlanFile, loadSplitsFile } from '../plan-file.js'
 import { createSession } from '../session.js'
 
 /** The example plan `--demo` uses without `--plan`. */
@@ -166,9 +166,9 @@ Examples:
         contractFiles === undefined ? undefined : (await session.load('contract', contractFiles)).records
       await session.finishLoads()
       const splits = flags.splits === undefined ? undefined : await loadSplitsFile(flags.splits)
-      const columnExtras = await readDealExtras(dealFiles)
+      const extrasByDeal = new Map(deals.map((d) => [d, dealExtras(d)]))
       const extras = (deal: Deal): DealExtras | undefined => {
-        const own = columnExtras(deal)
+        const own = extrasByDeal.get(deal)
         const split = splits?.get(deal.id)
         return split === undefined ? own : { ...own, split }
       }

@@ -18,7 +18,7 @@ export interface Share {
   readonly share: number
 }
 
-/** Values of optional deal columns that the deal model does not carry (`payment_date`, `arr`, `split`). */
+/** A deal's commission extras: payment date, ARR and parsed split shares (from the deal record or a splits file). */
 export interface DealExtras {
   readonly paymentDate?: CalendarDate
   readonly arr?: Cents
