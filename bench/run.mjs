@@ -229,7 +229,7 @@ console.log(textTable(table))
 if (verdicts.length) {
   console.log()
   console.log(
-    `Budget (check on the ${deals.toLocaleString('en-US')}-deal export${deals === 1_000_000 ? '' : '; the budget is set for 1,000,000 deals'}):`,
+    `Budgets (on the ${deals.toLocaleString('en-US')}-deal export${deals === 1_000_000 ? '' : '; the budget is set for 1,000,000 deals'}):`,
   )
   for (const v of verdicts) console.log(`  ${v}`)
   if (verdicts.some((v) => v.startsWith('FAIL'))) console.log('\n  *** BUDGET FAIL ***')
