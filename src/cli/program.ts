@@ -15,6 +15,10 @@ import { registerFunnelCommand } from './commands/funnel.js'
 import { registerPipelineCommand } from './commands/pipeline.js'
 import { registerRepsCommand } from './commands/reps.js'
 import { registerLeadsCommand } from './commands/leads.js'
+// import: territories
+// import: assign
+// import: quotas
+// import: capacity
 
 const require = createRequire(import.meta.url)
 const { version } = require('../../package.json') as { version: string }
@@ -57,6 +61,10 @@ export function createProgram(): Command {
   registerRenewalsCommand(program)
   registerRetentionCommand(program)
   registerCommissionsCommand(program)
+  // register: territories
+  // register: assign
+  // register: quotas
+  // register: capacity
   registerDemoCommand(program)
   return program
 }
