@@ -1,4 +1,5 @@
 /** Input files by kind: named options (--deals, --accounts, …), positional files sorted by their header, or --demo. */
+import { UsageError } from '../errors.js'
 import type { EntityName } from '../model/cells.js'
 import { detectHeaders } from '../io/headers.js'
 import { readHeader } from '../io/load.js'
@@ -57,4 +58,22 @@ export async function collectInputs(
 export function asOfFor(session: Session, demo: boolean): CalendarDate {
   if (session.options.asOf !== undefined) return session.options.asOf
   return demo ? (parseIsoDate(DEMO_SNAPSHOT_ISO) ?? session.asOf) : session.asOf
+}
+
+/**
+ * The files of the command's main input: the ones given, or the demo company's with --demo (not
+ * both, and not neither: usage errors naming the command).
+ */
+export function mainInput(
+  command: string,
+  files: readonly string[],
+  demo: boolean,
+  kind: keyof typeof demoInputs,
+): string[] {
+  if (demo && files.length > 0) {
+    throw new UsageError('DEMO_WITH_FILES', `--demo reads the demo company’s ${kind}; give no files with it`)
+  }
+  if (demo) return [demoFile(demoInputs[kind])]
+  if (files.length === 0) throw new UsageError('NO_INPUT', `${command} needs a ${kind} file (or --demo)`)
+  return [...files]
 }

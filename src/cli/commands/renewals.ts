@@ -2,7 +2,6 @@
 import { InvalidArgumentError, Option } from 'commander'
 import type { Command } from 'commander'
 import type { ChalkInstance } from 'chalk'
-import { UsageError } from '../../errors.js'
 import type { CalendarDate } from '../../model/calendar-date.js'
 import type { Columns } from '../../model/columns.js'
 import { renewalsDefinitions } from '../../domain/renewals/definitions.js'
@@ -13,8 +12,7 @@ import type { RenewalStatus } from '../../domain/renewals/renewal-status.js'
 import { renewalGroupFields, renewalSummary } from '../../domain/renewals/renewal-summary.js'
 import type { RenewalGroupField, RenewalSummaryRow } from '../../domain/renewals/renewal-summary.js'
 import { emit, isHumanFormat, outputFormat } from '../emit.js'
-import { asOfFor } from '../inputs.js'
-import { demoFile, demoInputs } from '../demo-data.js'
+import { asOfFor, mainInput } from '../inputs.js'
 import { parseDateOption } from '../options.js'
 import { createSession } from '../session.js'
 
@@ -138,14 +136,8 @@ Examples:
     .action(async (files: string[], flags: RenewalsFlags, command: Command) => {
       const session = await createSession(command)
       const demo = flags.demo === true
-      if (demo && files.length > 0)
-        throw new UsageError(
-          'DEMO_WITH_FILES',
-          '--demo reads the demo company’s contracts; give no files with it',
-        )
-      if (!demo && files.length === 0)
-        throw new UsageError('NO_INPUT', 'renewals needs a contracts file (or --demo)')
-      const { records } = await session.load('contract', demo ? [demoFile(demoInputs.contracts)] : files)
+      const contractFiles = mainInput('renewals', files, demo, 'contracts')
+      const { records } = await session.load('contract', contractFiles)
       await session.finishLoads()
       const options = {
         asOf: asOfFor(session, demo),

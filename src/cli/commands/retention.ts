@@ -13,7 +13,7 @@ import { retentionGrains, retentionReport } from '../../domain/retention/retenti
 import type { RetentionGrain, RetentionRow } from '../../domain/retention/retention-rows.js'
 import { contractSpans } from '../../domain/retention/arr-movements.js'
 import { emit, isHumanFormat, outputFormat } from '../emit.js'
-import { asOfFor } from '../inputs.js'
+import { asOfFor, mainInput } from '../inputs.js'
 import { demoFile, demoInputs } from '../demo-data.js'
 import { parseDateOption } from '../options.js'
 import { createSession } from '../session.js'
@@ -133,20 +133,14 @@ Examples:
     .action(async (files: string[], flags: RetentionFlags, command: Command) => {
       const session = await createSession(command)
       const demo = flags.demo === true
-      if (demo && files.length > 0)
-        throw new UsageError(
-          'DEMO_WITH_FILES',
-          '--demo reads the demo company’s contracts; give no files with it',
-        )
-      if (!demo && files.length === 0)
-        throw new UsageError('NO_INPUT', 'retention needs a contracts file (or --demo)')
+      const contractFiles = mainInput('retention', files, demo, 'contracts')
       const accountFiles = flags.accounts ?? (demo ? [demoFile(demoInputs.accounts)] : undefined)
       if (flags.by === 'segment' && accountFiles === undefined)
         throw new UsageError('ACCOUNTS_NEEDED', '--by segment needs --accounts FILE (account id → segment)')
       const asOf = asOfFor(session, demo)
       if (flags.from !== undefined && flags.from > Math.min(flags.to ?? asOf, asOf))
         throw new UsageError('EMPTY_RANGE', '--from is after --to or after --as-of: no period to report')
-      const { records } = await session.load('contract', demo ? [demoFile(demoInputs.contracts)] : files)
+      const { records } = await session.load('contract', contractFiles)
       const accounts =
         flags.by === 'segment' && accountFiles !== undefined
           ? (await session.load('account', accountFiles)).records
