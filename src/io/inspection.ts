@@ -67,6 +67,7 @@ export function describeFile(report: FileReport, issues: readonly RowIssue[]): I
     invalid_rows: report.rejected,
     footer_rows: report.footerRows,
     blank_rows: report.blankRows,
+    deleted_rows: report.deletedRows,
     columns,
     stage_history_columns: match.dateEntered.length,
     currencies: [...report.currencies]

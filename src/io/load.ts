@@ -73,6 +73,8 @@ export interface FileReport {
   rejected: number
   footerRows: number
   blankRows: number
+  /** rows the export marks as deleted (IsDeleted), dropped */
+  deletedRows: number
   readonly stages: StageInfo[]
   readonly currencies: Map<string, number>
   mojibake: string | undefined
@@ -276,6 +278,11 @@ export async function streamRecords<E extends EntityName>(
       total++
       if (options.onProgress !== undefined && total % 100_000 === 0) options.onProgress(total)
       const result = mapper.mapRow(row.cells, row.line)
+      if (!result.ok && result.dropped === true) {
+        report.rows--
+        report.deletedRows++
+        return
+      }
       if (result.ok) {
         const record = result.record as Record<string, unknown> & { currency?: string | undefined }
         const currency = record.currency ?? options.currency
@@ -361,6 +368,7 @@ export async function streamRecords<E extends EntityName>(
         rejected: 0,
         footerRows: 0,
         blankRows: 0,
+        deletedRows: 0,
         get stages() {
           return [...stages.seen()]
         },

@@ -32,8 +32,12 @@ import {
   parseProbability,
 } from './values.js'
 
+/** A record, the row's issues, or a row the export marks as deleted (`IsDeleted`), which is dropped and counted. */
 export type RowResult<T> =
-  { readonly ok: true; readonly record: T } | { readonly ok: false; readonly issues: readonly RowIssue[] }
+  | { readonly ok: true; readonly record: T }
+  | { readonly ok: false; readonly issues: readonly RowIssue[]; readonly dropped?: true }
+
+const DROPPED = { ok: false, issues: [], dropped: true } as const
 
 export interface MapperContext {
   readonly file: string
@@ -668,6 +672,7 @@ export function createRowMapper<E extends EntityName>(ctx: MapperContext): RowMa
   )
   const headerOf = new Map(ctx.match.bindings.map((b) => [b.field, b.headers[0] ?? b.field]))
   const finish = finishers(ctx, at)[entity] as Finish<E>
+  const deletedSlot = ctx.match.bindings.some((b) => b.field === 'is_deleted') ? at('is_deleted') : -1
   const { file, width } = ctx
   let issues: RowIssue[] = []
   let currentLine = 0
@@ -714,6 +719,7 @@ export function createRowMapper<E extends EntityName>(ctx: MapperContext): RowMa
       const values: Values = new Array<unknown>(slotCount)
       for (const c of compiled) c.parse(cells, values, issues, line)
       if (issues.length > 0) return { ok: false, issues }
+      if (deletedSlot >= 0 && values[deletedSlot] === true) return DROPPED
       source.line = line
       const record = finish(values, report, source)
       if (record === null || issues.length > 0) return { ok: false, issues }

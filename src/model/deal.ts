@@ -85,6 +85,12 @@ export const dealSpec: EntitySpec = {
     { name: 'split', kind: 'text', aliases: ['credit_split', 'splits'] },
     { name: 'is_won', kind: 'bool', inputOnly: true, aliases: ['won'] },
     { name: 'is_closed', kind: 'bool', inputOnly: true, aliases: ['closed'] },
+    {
+      name: 'is_deleted',
+      kind: 'bool',
+      inputOnly: true,
+      doc: 'rows marked deleted (Salesforce IsDeleted) are dropped and counted',
+    },
   ],
   requiredColumns: [['stage', 'status', 'is_won']],
   signature: ['stage', 'close_date', 'amount', 'probability', 'forecast_category'],

@@ -24,6 +24,7 @@ export interface Inspection {
   readonly invalid_rows: number
   readonly footer_rows: number
   readonly blank_rows: number
+  readonly deleted_rows: number
   readonly columns: readonly ColumnMapping[]
   readonly stage_history_columns: number
   readonly currencies: readonly { currency: string; rows: number }[]

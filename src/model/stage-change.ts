@@ -29,6 +29,12 @@ export const stageChangeSpec: EntitySpec = {
     { name: 'close_date', kind: 'date' },
     { name: 'probability', kind: 'probability' },
     { name: 'forecast_category', kind: 'text' },
+    {
+      name: 'is_deleted',
+      kind: 'bool',
+      inputOnly: true,
+      doc: 'rows marked deleted (Salesforce IsDeleted) are dropped and counted',
+    },
   ],
   requiredColumns: [['deal_id'], ['date'], ['to_stage']],
   signature: ['from_stage', 'to_stage', 'changed_at', 'opportunityid', 'prevamount', 'oldvalue'],

@@ -28,6 +28,7 @@ export function renderInspection(items: readonly Inspection[], chalk: ChalkInsta
       it.invalid_rows > 0 ? chalk.red(`${count(it.invalid_rows)} invalid`) : '',
       it.footer_rows > 0 ? `${count(it.footer_rows)} footer rows dropped` : '',
       it.blank_rows > 0 ? `${count(it.blank_rows)} blank lines skipped` : '',
+      it.deleted_rows > 0 ? `${count(it.deleted_rows)} rows marked deleted (IsDeleted) dropped` : '',
     ].filter((s) => s !== '')
     out.push(
       `  rows         ${count(it.rows)} (${count(it.valid_rows)} valid${extra.length > 0 ? `, ${extra.join(', ')}` : ''})`,

@@ -521,3 +521,31 @@ describe('stage history from a HubSpot deals export', () => {
     ])
   })
 })
+
+describe('rows marked deleted', () => {
+  it('drops OpportunityHistory rows with IsDeleted = true and counts them', () => {
+    const inspected = runCli(['inspect', 'exports/opportunity-history-deleted.csv', '--format', 'json'])
+    expect(inspected.exitCode).toBe(0)
+    const it0 = onlyInspection(inspected.stdout) as unknown as {
+      rows: number
+      valid_rows: number
+      deleted_rows: number
+    }
+    expect([it0.rows, it0.valid_rows, it0.deleted_rows]).toEqual([2, 2, 1])
+    const converted = runCli([
+      'convert',
+      '--as',
+      'stage_change',
+      'exports/opportunity-history-deleted.csv',
+      '--format',
+      'csv',
+    ])
+    expect(converted.exitCode).toBe(0)
+    expect(
+      converted.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.split(',')[3]),
+    ).toEqual(['to_stage', 'Prospecting', 'Closed Won'])
+  })
+})

@@ -28,6 +28,7 @@ export const salesforceApi: CrmProfile = {
       territory: ['Territory2Id'],
       last_activity: ['LastActivityDate'],
       pipeline: ['RecordTypeId'],
+      is_deleted: ['IsDeleted'],
     },
     account: {
       id: ['Id'],
@@ -79,6 +80,7 @@ export const salesforceApi: CrmProfile = {
       close_date: ['CloseDate'],
       probability: ['Probability'],
       forecast_category: ['ForecastCategory'],
+      is_deleted: ['IsDeleted'],
     },
   },
 }
