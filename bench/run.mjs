@@ -2,7 +2,7 @@
 // `npm run bench` (= npm run build && node bench/run.mjs): times salesops `check` and `inspect` on a 1M-deal
 // export against a DuckDB GROUP BY anchor, checks the budget, and appends the results to bench/results.md.
 //
-//   node bench/run.mjs [--runs N] [--deals N] [--seed N] [--only check|inspect|duckdb|forecast] [--timeout S]
+//   node bench/run.mjs [--runs N] [--deals N] [--seed N] [--only check|inspect|duckdb|forecast|territories|assign] [--timeout S]
 //
 // See bench/README.md for what is measured and why.
 import { spawnSync } from 'node:child_process'
@@ -43,8 +43,8 @@ const deals = positiveInt('deals', flags.deals)
 const seed = positiveInt('seed', flags.seed, 0)
 const timeoutS = positiveInt('timeout', flags.timeout)
 const only = flags.only
-if (only && !['check', 'inspect', 'duckdb', 'forecast'].includes(only))
-  usage(`--only must be check, inspect, duckdb or forecast`)
+if (only && !['check', 'inspect', 'duckdb', 'forecast', 'territories', 'assign'].includes(only))
+  usage(`--only must be check, inspect, duckdb, forecast, territories or assign`)
 if (!existsSync(join(root, 'dist', 'cli', 'main.js')))
   usage('dist/ missing: run `npm run bench` (it builds first)')
 
@@ -195,28 +195,36 @@ const fileLine =
   `${relative(root, dealsCsv)}: ${sizeMiB.toFixed(1)} MiB (${data.sizeBytes.toLocaleString('en-US')} bytes), ` +
   `${data.rows.toLocaleString('en-US')} rows (demo --deals ${deals} --seed ${seed}, generator ${data.hash})`
 
-// Issue 4's forecasting budgets (Monte Carlo kernel, forecast on the same export), unless --only narrows the run.
-if (only === undefined || only === 'forecast') {
-  log('forecast budgets (bench/forecast-budget.mjs)')
-  const run = spawnSync(
-    process.execPath,
-    ['bench/forecast-budget.mjs', '--deals-csv', dealsCsv, '--runs', String(runs)],
-    {
-      cwd: root,
-      encoding: 'utf8',
-    },
-  )
+// The budgets of the analytics issues, each measured by its own script (one JSON line per measurement):
+// forecasting (issue 4), territories and assignment (issue 5). `--only forecast|territories|assign` narrows.
+const budgetScripts = [
+  { name: 'forecast', args: ['bench/forecast-budget.mjs', '--deals-csv', dealsCsv, '--runs', String(runs)] },
+  { name: 'territories', args: ['bench/territories-balance.mjs'] },
+  { name: 'assign', args: ['bench/assign-accounts.mjs'] },
+]
+for (const script of budgetScripts) {
+  if (only !== undefined && only !== script.name) continue
+  log(`${script.name} budgets (${script.args[0]})`)
+  const run = spawnSync(process.execPath, script.args, { cwd: root, encoding: 'utf8' })
   for (const line of run.stdout
     .trim()
     .split('\n')
     .filter((l) => l.startsWith('{'))) {
     const r = JSON.parse(line)
+    const { name, ok, seconds, budget, ...rest } = r
+    const facts = Object.entries(rest)
+      .map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : v}`)
+      .join(' ')
+    const timing =
+      seconds === undefined
+        ? ''
+        : `${Number(seconds).toFixed(2)} s${budget === undefined ? '' : ` (budget ${budget} s)`}`
     verdicts.push(
-      `${r.ok ? 'PASS' : 'FAIL'}  ${r.name}: ${Number(r.seconds).toFixed(2)} s (budget ${r.budget} s)`,
+      `${ok === undefined ? 'INFO' : ok ? 'PASS' : 'FAIL'}  ${name}: ${[timing, facts].filter((x) => x !== '').join('; ')}`,
     )
   }
   if (run.status !== 0 && run.status !== 1)
-    log(`  forecast budgets did not run: ${run.stderr.trim().split('\n').at(-1)}`)
+    log(`  ${script.name} did not run: ${run.stderr.trim().split('\n').at(-1)}`)
 }
 
 console.log()

@@ -15,10 +15,10 @@ import { registerFunnelCommand } from './commands/funnel.js'
 import { registerPipelineCommand } from './commands/pipeline.js'
 import { registerRepsCommand } from './commands/reps.js'
 import { registerLeadsCommand } from './commands/leads.js'
-// import: territories
-// import: assign
-// import: quotas
-// import: capacity
+import { registerTerritoriesCommand } from './commands/territories.js'
+import { registerAssignCommand } from './commands/assign.js'
+import { registerQuotasCommand } from './commands/quotas.js'
+import { registerCapacityCommand } from './commands/capacity.js'
 
 const require = createRequire(import.meta.url)
 const { version } = require('../../package.json') as { version: string }
@@ -61,10 +61,10 @@ export function createProgram(): Command {
   registerRenewalsCommand(program)
   registerRetentionCommand(program)
   registerCommissionsCommand(program)
-  // register: territories
-  // register: assign
-  // register: quotas
-  // register: capacity
+  registerTerritoriesCommand(program)
+  registerAssignCommand(program)
+  registerQuotasCommand(program)
+  registerCapacityCommand(program)
   registerDemoCommand(program)
   return program
 }

@@ -18,6 +18,15 @@ const commands = [
   'renewals',
   'retention',
   'commissions',
+  'territories',
+  'territories report',
+  'territories balance',
+  'assign',
+  'assign accounts',
+  'assign leads',
+  'quotas',
+  'quotas allocate',
+  'capacity',
   'demo',
 ]
 

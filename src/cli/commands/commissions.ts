@@ -103,7 +103,7 @@ export function registerCommissionsCommand(program: Command): void {
     .command('commissions')
     .summary('commission payouts per rep and pay period from a plan file, with statements and what-if')
     .description(
-      'Pays the won deals under the plans of a plan file (YAML or JSON: rates, tiers, gate, cap, splits, roll-up, SPIFs, draws, clawbacks). One row per rep and pay period; --statements writes each rep’s calculation trace. A run over several periods (--from/--to) carries draw balances and clawbacks from period to period. Definitions: docs/drafts/commissions.md, or --explain.',
+      'Pays the won deals under the plans of a plan file (YAML or JSON: rates, tiers, gate, cap, splits, roll-up, SPIFs, draws, clawbacks). One row per rep and pay period; --statements writes each rep’s calculation trace. A run over several periods (--from/--to) carries draw balances and clawbacks from period to period. Definitions: docs/metrics.md, or --explain.',
     )
     .argument('[deals...]', 'deals exports (CSV, TSV, .gz, .xlsx; - for stdin)')
     .option('--plan <file>', 'the plan file (.yaml/.yml or .json); --demo defaults to docs/plans/tiered.yaml')

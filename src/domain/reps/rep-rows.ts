@@ -2,7 +2,7 @@
  * The `reps` report: one row per rep on the roster, the coaching view. Each KPI of the period (from
  * `dealMetrics` and `quotaFor`, as in `kpi --by owner`) sits beside the median of the rep's team;
  * ramp, the KPI to coach on and the team's bottom quartile come from those comparisons. PURE.
- * Definitions: docs/drafts/reps.md (→ docs/metrics.md, "reps").
+ * Definitions: docs/metrics.md.
  */
 import type { CalendarDate } from '../../model/calendar-date.js'
 import type { Deal } from '../../model/deal.js'
