@@ -91,6 +91,11 @@ export function planTerritoryIds(
   return ids
 }
 
+/** cost factor that keeps a pinned account out of its other columns during iterative rounding */
+const PIN_COST = 1e4
+/** LP re-solves of iterative rounding (each pins the current splits) */
+const ROUNDING_PASSES = 4
+
 const sq = (a: PlanePoint, b: PlanePoint) => (a.x - b.x) ** 2 + (a.y - b.y) ** 2
 
 /** Balanced, compact, contiguous territories close to today's; see the module comment. */
@@ -324,6 +329,7 @@ export function balanceTerritories(
         session.setCosts(costs)
       }
     }
+    x = Float64Array.from(iterativeRounding(session, x))
   } finally {
     session?.dispose()
   }
@@ -359,6 +365,7 @@ export function balanceTerritories(
     current,
     maxMoved,
     cost: (i, j) => costOf(i, j, centres),
+    edges: graph.edges,
   })
   const planCostNow = (): number => {
     let total = 0
@@ -378,6 +385,12 @@ export function balanceTerritories(
   const improved = planCostNow()
   const contiguityMoves = state.contiguity(graph.edges)
   const after = state.repair() + state.swapRepair()
+  // the clean-up's compensating moves leave room for piece-keeping improvements
+  for (let pass = 0; pass < 5 && state.outside() === 0; pass++) {
+    const made = state.improve() + state.improveSwaps()
+    improvingMoves += made
+    if (made === 0) break
+  }
   const planCost = planCostNow()
   return {
     ok: true,
@@ -395,6 +408,58 @@ export function balanceTerritories(
       outsideBand: state.outside(),
       stageCosts: { rounded, repaired, improved, final: planCost },
     },
+  }
+
+  /**
+   * Iterative LP rounding: each split account is pinned to its largest share (its other columns get a
+   * prohibitive cost) and the LP is re-solved warm, so the rest of the plan re-balances around it at
+   * least cost; repeated until no account is split or pinning stops paying. Greedy band repair then
+   * only has the last few splits (if any) to fix.
+   */
+  function iterativeRounding(lp: LpSession, start: Float64Array): Float64Array {
+    const pinned = new Int32Array(n).fill(-1)
+    let best: Float64Array = start
+    for (let it = 0; it < ROUNDING_PASSES; it++) {
+      let k = 0
+      let fresh = 0
+      cands.forEach((set, i) => {
+        let top = -1
+        let share = -1
+        for (const j of set) {
+          const v = best[k++] as number
+          if (v > share + 1e-9) {
+            share = v
+            top = j
+          }
+        }
+        if (share < 1 - 1e-6 && pinned[i] === -1) {
+          pinned[i] = top
+          fresh++
+        }
+      })
+      if (fresh === 0) break
+      const costs = new Float64Array(best.length)
+      const barred = new Uint8Array(best.length)
+      k = 0
+      cands.forEach((set, i) => {
+        const pin = pinned[i] as number
+        for (const j of set) {
+          const c = costOf(i, j, centres)
+          if (pin >= 0 && j !== pin) {
+            costs[k] = PIN_COST * (1 + c)
+            barred[k] = 1
+          } else costs[k] = c
+          k++
+        }
+      })
+      lp.setCosts(costs)
+      const result = lp.solve()
+      if (result.status !== 'optimal') break
+      const next = Float64Array.from(result.x)
+      if (next.some((v, c) => barred[c] === 1 && v > 1e-7)) break
+      best = next
+    }
+    return best
   }
 
   function relocate(
@@ -493,7 +558,7 @@ function bandBlocker(
 
 const pct = (v: number) => `±${String(Math.round(v * 1000) / 10)}%`
 
-interface RepairInput {
+export interface RepairInput {
   readonly n: number
   readonly K: number
   readonly asg: Int32Array
@@ -505,11 +570,45 @@ interface RepairInput {
   readonly current: readonly number[]
   readonly maxMoved: number | undefined
   readonly cost: (i: number, j: number) => number
+  /** neighbour graph: when given, repair and improving moves keep territories in one piece */
+  readonly edges?: NeighbourGraph['edges']
 }
 
 /** Integer-plan repair: band moves, pair swaps, improving moves and piece clean-up. */
-function createRepairState(input: RepairInput) {
+export function createRepairState(input: RepairInput) {
   const { n, K, asg, cands, bands, bandMean, value, locked, current, maxMoved, cost } = input
+  const adjacency: number[][] = Array.from({ length: n }, () => [])
+  for (const [a, b] of input.edges ?? []) {
+    adjacency[a]?.push(b)
+    adjacency[b]?.push(a)
+  }
+  const guarded = input.edges !== undefined
+  /**
+   * moving i to t keeps the plan's pieces: i touches t (or t has no account yet), and i's neighbours
+   * in its own territory stay connected to one another without it
+   */
+  const keepsPieces = (i: number, t: number): boolean => {
+    if (!guarded) return true
+    const s = asg[i] as number
+    const nbs = adjacency[i] ?? []
+    if (!nbs.some((k) => asg[k] === t) && (members[t]?.size ?? 0) > 0) return false
+    const inside = nbs.filter((k) => asg[k] === s)
+    if (inside.length <= 1) return true
+    const want = new Set(inside)
+    const seen = new Set<number>([i, inside[0] as number])
+    const queue = [inside[0] as number]
+    let found = 1
+    while (queue.length > 0 && found < want.size) {
+      const c = queue.pop() as number
+      for (const k of adjacency[c] ?? [])
+        if (!seen.has(k) && asg[k] === s) {
+          seen.add(k)
+          if (want.has(k)) found++
+          queue.push(k)
+        }
+    }
+    return found === want.size
+  }
   const B = bands.length
   const totals = new Float64Array(B * K)
   const lo = bands.map((b, k) => (1 - b.tolerance) * (bandMean[k] as number))
@@ -540,8 +639,11 @@ function createRepairState(input: RepairInput) {
     if (cur < 0) return 0
     return (asg[i] === cur ? 0 : -1) + (to === cur ? 0 : 1)
   }
+  /** when set, every move is logged (account, from) so that a trial can be undone */
+  let trail: number[] | undefined
   const apply = (i: number, to: number): void => {
     const from = asg[i] as number
+    trail?.push(i, from)
     moved += movedDelta(i, to)
     for (let b = 0; b < B; b++) {
       const v = (value[b] as Float64Array)[i] as number
@@ -566,13 +668,17 @@ function createRepairState(input: RepairInput) {
     return out
   }
 
-  function repair(): number {
+  /**
+   * band repair: the move with least Δcost per unit of band violation removed, first among moves that
+   * keep every territory's pieces (boundary accounts whose removal splits nothing), then any move
+   */
+  function repair(limit = 20 * n + 100, strict = false): number {
     let count = 0
-    for (let guard = 0; guard < 20 * n + 100; guard++) {
+    for (let guard = 0; guard < limit; guard++) {
       const bad = violating()
       if (bad.length === 0) break
       const badSet = new Set(bad)
-      let best: { i: number; t: number; score: number } | undefined
+      const options: { i: number; t: number; score: number }[] = []
       for (let i = 0; i < n; i++) {
         const s = asg[i] as number
         for (const t of cands[i] ?? []) {
@@ -580,10 +686,12 @@ function createRepairState(input: RepairInput) {
           if (!canMove(i, t)) continue
           const g = gainOfMove(i, t)
           if (g <= 1e-12) continue
-          const score = (cost(i, t) - cost(i, s)) / g
-          if (best === undefined || score < best.score) best = { i, t, score }
+          options.push({ i, t, score: (cost(i, t) - cost(i, s)) / g })
         }
       }
+      if (options.length === 0) break
+      options.sort((a, b) => a.score - b.score || a.i - b.i || a.t - b.t)
+      const best = options.find((o) => keepsPieces(o.i, o.t)) ?? (strict ? undefined : options[0])
       if (best === undefined) break
       apply(best.i, best.t)
       count++
@@ -636,7 +744,7 @@ function createRepairState(input: RepairInput) {
         for (const t of cands[i] ?? []) {
           if (!canMove(i, t)) continue
           const delta = cost(i, t) - cost(i, s)
-          if (delta >= bestDelta || gainOfMove(i, t) < -1e-12) continue
+          if (delta >= bestDelta || gainOfMove(i, t) < -1e-12 || !keepsPieces(i, t)) continue
           best = t
           bestDelta = delta
         }
@@ -651,15 +759,14 @@ function createRepairState(input: RepairInput) {
     return count
   }
 
-  /** pieces other than a territory's largest (by account count) join the neighbour sharing most edges */
-  function contiguity(edges: NeighbourGraph['edges']): number {
+  /**
+   * pieces other than a territory's largest (by account count) join the neighbour sharing most edges;
+   * when that breaks a band, a few piece-keeping repair moves compensate (e.g. a boundary account of
+   * the receiving territory moves back), and the trial is undone when the bands cannot be restored
+   */
+  function contiguity(edges: NeighbourGraph['edges'], compensation = 8): number {
     let count = 0
-    const adjacency: number[][] = Array.from({ length: n }, () => [])
-    for (const [a, b] of edges) {
-      adjacency[a]?.push(b)
-      adjacency[b]?.push(a)
-    }
-    for (let pass = 0; pass < 3; pass++) {
+    for (let pass = 0; pass < 5; pass++) {
       const piece = pieceOf(Array.from(asg), edges)
       const pieces = new Map<number, number[]>()
       for (let i = 0; i < n; i++) {
@@ -678,7 +785,7 @@ function createRepairState(input: RepairInput) {
       for (const [p, list] of pieces) {
         const s = asg[list[0] as number] as number
         if (largest.get(s) === p) continue
-        if (list.some((i) => locked[i])) continue
+        if (list.some((i) => locked[i] || asg[i] !== s)) continue
         const shared = new Map<number, number>()
         for (const i of list)
           for (const nb of adjacency[i] ?? []) {
@@ -686,17 +793,21 @@ function createRepairState(input: RepairInput) {
             if (t !== s) shared.set(t, (shared.get(t) ?? 0) + 1)
           }
         const targets = [...shared.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])
+        const wasClean = violating().length === 0
         for (const [t] of targets) {
-          const d = (b: number) => list.reduce((sum, i) => sum + ((value[b] as Float64Array)[i] as number), 0)
-          const before = violation(s) + violation(t)
-          const afterMove = violation(s, (b) => -d(b)) + violation(t, d)
           const movedAfter = list.reduce((m, i) => m + movedDelta(i, t), moved)
-          if (afterMove > before + 1e-12) continue
           if (maxMoved !== undefined && movedAfter > maxMoved) continue
+          trail = []
           for (const i of list) apply(i, t)
-          count += list.length
-          changed = true
-          break
+          if (wasClean && violating().length > 0) repair(compensation, true)
+          const log = trail
+          trail = undefined
+          if (!wasClean || violating().length === 0) {
+            count += log.length / 2
+            changed = true
+            break
+          }
+          for (let k = log.length - 2; k >= 0; k -= 2) apply(log[k] as number, log[k + 1] as number)
         }
       }
       if (!changed) break
@@ -747,6 +858,7 @@ function createRepairState(input: RepairInput) {
                 ((value[x] as Float64Array)[b.i] as number) - ((value[x] as Float64Array)[a.i] as number)
               const before = violation(s) + violation(t)
               if (violation(s, d) + violation(t, (x) => -d(x)) > before + 1e-12) continue
+              if (!keepsPieces(a.i, t) || !keepsPieces(b.i, s)) continue
               best = { k: b.i, delta }
             }
             if (best === undefined) continue
