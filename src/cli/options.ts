@@ -8,7 +8,8 @@ import { calendarDate, parseIsoDate } from '../model/calendar-date.js'
 import type { CalendarDate } from '../model/calendar-date.js'
 import { encodingFromName } from '../io/decode.js'
 import type { EncodingName } from '../io/decode.js'
-import { dateFormats } from '../io/values.js'
+import { dateFormats, parseAmount } from '../io/values.js'
+import type { Cents } from '../model/money.js'
 import type { DateFormat } from '../io/values.js'
 
 export const outputFormats = ['table', 'csv', 'tsv', 'json', 'ndjson', 'markdown'] as const
@@ -191,4 +192,31 @@ export function kpiSwitchOptions(): [Option, Option, Option] {
       .choices(['remaining', 'quota'])
       .default('remaining'),
   ]
+}
+
+/** `12,000,000`, `1.2e7`, `$12,000,000.50` → cents; anything else, or ≤ 0, exits 2. */
+export function parseAmountOption(value: string): Cents {
+  const amount = parseAmount(value, 'dot')
+  if (amount === undefined || amount.cents <= 0) {
+    throw new InvalidArgumentError('expected an amount above 0, e.g. 1000000, 1,000,000, 1e6 or 250000.50')
+  }
+  return amount.cents as Cents
+}
+
+/** `2027` or `FY2027` → 2027 (a fiscal year, named by the calendar year it ends in). */
+export function parseYearOption(value: string): number {
+  const year = Number(value.trim().replace(/^FY/i, ''))
+  if (!Number.isInteger(year) || year < 1900 || year > 9998) {
+    throw new InvalidArgumentError('expected a fiscal year such as 2027 or FY2027')
+  }
+  return year
+}
+
+/** A number of days: `30` or `30d`, 0 or more. */
+export function parseDaysOption(value: string): number {
+  const n = Number(value.trim().replace(/d$/i, ''))
+  if (value.trim() === '' || !Number.isInteger(n) || n < 0) {
+    throw new InvalidArgumentError('expected a number of days, 0 or more, e.g. 30 or 30d')
+  }
+  return n
 }

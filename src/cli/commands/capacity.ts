@@ -29,9 +29,8 @@ import { planYear } from '../../domain/quotas/plan-period.js'
 import { emit } from '../emit.js'
 import { asOfFor } from '../inputs.js'
 import { demoFile, demoInputs } from '../demo-data.js'
-import { parseNonNegativeInt } from '../options.js'
+import { parseAmountOption, parseDaysOption, parseNonNegativeInt, parseYearOption } from '../options.js'
 import { createSession } from '../session.js'
-import { parseAmountOption, parseYearOption } from './quotas.js'
 
 interface CapacityFlags {
   target: Cents
@@ -52,12 +51,6 @@ function parseRate(value: string): number {
   if (v === '' || !Number.isFinite(n) || n < 0 || n >= 1)
     throw new InvalidArgumentError('expected an annual rate below 100%, e.g. 15% or 0.15')
   return n
-}
-
-function parseDays(value: string): number {
-  const m = /^(\d+)\s*d?$/i.exec(value.trim())
-  if (m === null) throw new InvalidArgumentError('expected a number of days, e.g. 60d or 60')
-  return Number(m[1])
 }
 
 type Row = CapacityRow & { pipeline_hires?: number; covered?: boolean }
@@ -168,7 +161,7 @@ export function registerCapacityCommand(program: Command): void {
     .option(
       '--time-to-hire <days>',
       'days from opening a requisition to the rep’s start, e.g. 60d',
-      parseDays,
+      parseDaysOption,
       60,
     )
     .option('--cost-per-rep <amount>', 'fully loaded (or OTE) cost per rep and year', parseAmountOption)

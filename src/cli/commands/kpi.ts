@@ -15,7 +15,7 @@ import type { Grain } from '../../domain/shared/period.js'
 import { emit, isHumanFormat, outputFormat } from '../emit.js'
 import { asOfFor } from '../inputs.js'
 import { demoFile, demoInputs } from '../demo-data.js'
-import { groupByParser, kpiSwitchOptions, parseDateOption, parseNonNegativeInt } from '../options.js'
+import { groupByParser, kpiSwitchOptions, parseDateOption, parseDaysOption } from '../options.js'
 import { createSession } from '../session.js'
 
 interface KpiFlags {
@@ -148,7 +148,7 @@ export function registerKpiCommand(program: Command): void {
     .option(
       '--grace <days>',
       'a renewal starting this many days after the end still continues the contract',
-      parseNonNegativeInt,
+      parseDaysOption,
       30,
     )
     .option('--mrr', 'contract values are monthly (MRR), not annual')

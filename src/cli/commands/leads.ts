@@ -1,12 +1,12 @@
 /** `salesops leads LEADS...`: lead-generation metrics per source (or segment, owner, region); with --target, the reverse funnel. */
-import { InvalidArgumentError, Option } from 'commander'
+import { parseAmountOption } from '../options.js'
+import { Option } from 'commander'
 import type { Command } from 'commander'
 import { UsageError } from '../../errors.js'
 import type { Columns } from '../../model/columns.js'
 import type { Deal } from '../../model/deal.js'
 import type { Lead } from '../../model/lead.js'
 import type { Cents } from '../../model/money.js'
-import { parseAmount } from '../../io/values.js'
 import { grains } from '../../domain/shared/period.js'
 import type { FiscalCalendar, Grain } from '../../domain/shared/period.js'
 import { leadGroupFields, leadRows } from '../../domain/leads/lead-rows.js'
@@ -32,14 +32,6 @@ interface LeadsFlags {
   period: Grain
   target?: Cents
   demo?: boolean
-}
-
-/** `1,000,000`, `1e6`, `250000.50`, `$1,000,000` → cents; anything else, or ≤ 0, is a usage error (exit 2). */
-function parseTarget(value: string): Cents {
-  const amount = parseAmount(value, 'dot')
-  if (amount === undefined || amount.cents <= 0)
-    throw new InvalidArgumentError('expected an amount above 0, e.g. 1000000, 1,000,000, 1e6 or 250000.50')
-  return amount.cents as Cents
 }
 
 /** A row whose group column is named after the grouping field (`source`, `owner`, …). */
@@ -150,7 +142,7 @@ export function registerLeadsCommand(program: Command): void {
     .option(
       '--target <amount>',
       'revenue target per period: show the reverse funnel (needs --deals)',
-      parseTarget,
+      parseAmountOption,
     )
     .option('--demo', 'use the demo company (fixtures/demo/leads.csv and deals.csv; as of its snapshot date)')
     .addHelpText(

@@ -1,10 +1,10 @@
 /** `salesops quotas allocate`: a company target split into rep quotas (rolled up to teams/regions). */
+import { parseAmountOption, parseYearOption } from '../options.js'
 import { InvalidArgumentError, Option } from 'commander'
 import type { Command } from 'commander'
 import { UsageError } from '../../errors.js'
 import type { Columns } from '../../model/columns.js'
 import type { Cents } from '../../model/money.js'
-import { parseAmount } from '../../io/values.js'
 import { allocateQuotas, rollUp } from '../../domain/quotas/allocate.js'
 import type { QuotaBasis, QuotaRow, RollupRow } from '../../domain/quotas/allocate.js'
 import { quotaDefinitions } from '../../domain/quotas/definitions.js'
@@ -14,24 +14,6 @@ import { asOfFor } from '../inputs.js'
 import { demoFile, demoInputs } from '../demo-data.js'
 import { createSession } from '../session.js'
 import type { Session } from '../session.js'
-
-/** `12,000,000`, `1.2e7`, `$12,000,000.50` → cents; anything else, or ≤ 0, exits 2. */
-export function parseAmountOption(value: string): Cents {
-  const amount = parseAmount(value, 'dot')
-  if (amount === undefined || amount.cents <= 0)
-    throw new InvalidArgumentError(
-      'expected an amount above 0, e.g. 12000000, 12,000,000, 1.2e7 or 250000.50',
-    )
-  return amount.cents as Cents
-}
-
-/** `2027` → 2027 (a fiscal year, named by the calendar year it ends in). */
-export function parseYearOption(value: string): number {
-  const year = Number(value.trim().replace(/^FY/i, ''))
-  if (!Number.isInteger(year) || year < 1900 || year > 9998)
-    throw new InvalidArgumentError('expected a fiscal year such as 2027 or FY2027')
-  return year
-}
 
 function parseBasis(value: string): QuotaBasis {
   const v = value.trim().toLowerCase()

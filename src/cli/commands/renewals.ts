@@ -13,7 +13,7 @@ import { renewalGroupFields, renewalSummary } from '../../domain/renewals/renewa
 import type { RenewalGroupField, RenewalSummaryRow } from '../../domain/renewals/renewal-summary.js'
 import { emit, isHumanFormat, outputFormat } from '../emit.js'
 import { asOfFor, mainInput } from '../inputs.js'
-import { parseDateOption } from '../options.js'
+import { parseDateOption, parseDaysOption } from '../options.js'
 import { createSession } from '../session.js'
 
 interface RenewalsFlags {
@@ -24,14 +24,6 @@ interface RenewalsFlags {
   from?: CalendarDate
   to?: CalendarDate
   demo?: boolean
-}
-
-/** A number of days: `30` or `30d`. */
-export function parseDays(value: string): number {
-  const n = Number(value.trim().replace(/d$/i, ''))
-  if (value.trim() === '' || !Number.isInteger(n) || n < 0)
-    throw new InvalidArgumentError('expected a number of days, 0 or more, e.g. 30 or 30d')
-  return n
 }
 
 function parseStatuses(value: string): RenewalStatus[] {
@@ -110,11 +102,11 @@ export function registerRenewalsCommand(program: Command): void {
       'One row per contract, sorted by end date: contract_id, account, owner, product, end, days_left, value, auto_renew, status, renewed_by, churn_date. Status on --as-of: upcoming, due (ends within --within days), overdue (ended within --grace days, neither renewed nor churned), renewed, churned, expired (ended longer ago). A renewal is a contract naming the old one in renewal_of, else one of the same account and product starting within --grace days of its end. --by owner|account gives the renewal book per group instead (tables show the main columns; csv/json carry every status’s count and value). Definitions: docs/metrics.md, or --explain.',
     )
     .argument('[contracts...]', 'contracts exports (CSV, TSV, .gz, .xlsx; - for stdin)')
-    .option('--within <days>', 'a contract ending within this many days is due', parseDays, 90)
+    .option('--within <days>', 'a contract ending within this many days is due', parseDaysOption, 90)
     .option(
       '--grace <days>',
       'a renewal starting this many days from the end still renews the contract; ended this recently = overdue',
-      parseDays,
+      parseDaysOption,
       30,
     )
     .addOption(

@@ -15,10 +15,9 @@ import { contractSpans } from '../../domain/retention/arr-movements.js'
 import { emit, isHumanFormat, outputFormat } from '../emit.js'
 import { asOfFor, mainInput } from '../inputs.js'
 import { demoFile, demoInputs } from '../demo-data.js'
-import { parseDateOption } from '../options.js'
+import { parseDateOption, parseDaysOption } from '../options.js'
 import { createSession } from '../session.js'
 import type { Session } from '../session.js'
-import { parseDays } from './renewals.js'
 
 interface RetentionFlags {
   period: RetentionGrain
@@ -115,7 +114,7 @@ export function registerRetentionCommand(program: Command): void {
     .option(
       '--grace <days>',
       'a next contract starting this many days after the end still continues the account (no churn)',
-      parseDays,
+      parseDaysOption,
       30,
     )
     .option('--mrr', 'contract values are monthly (MRR), not annual: × 12')
