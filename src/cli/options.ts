@@ -8,7 +8,7 @@ import { calendarDate, parseIsoDate } from '../model/calendar-date.js'
 import type { CalendarDate } from '../model/calendar-date.js'
 import { encodingFromName } from '../io/decode.js'
 import type { EncodingName } from '../io/decode.js'
-import { dateFormats, parseAmount } from '../io/values.js'
+import { dateFormats, parseAmount, parseProbability } from '../io/values.js'
 import type { Cents } from '../model/money.js'
 import type { DateFormat } from '../io/values.js'
 
@@ -218,5 +218,19 @@ export function parseDaysOption(value: string): number {
   if (value.trim() === '' || !Number.isInteger(n) || n < 0) {
     throw new InvalidArgumentError('expected a number of days, 0 or more, e.g. 30 or 30d')
   }
+  return n
+}
+
+/** `25%`, `25 %` or `0.25` → 0.25 (no range check); undefined when not a number. */
+export function shareValue(text: string): number | undefined {
+  const t = text.trim()
+  return t === '' ? undefined : parseProbability(t, 'fraction', 'dot')
+}
+
+/** A share from 0 to 1 inclusive: `75%` or `0.75`. */
+export function parseShareOption(value: string): number {
+  const n = shareValue(value)
+  if (n === undefined || n < 0 || n > 1)
+    throw new InvalidArgumentError('expected a share such as 0.75 or 75%')
   return n
 }

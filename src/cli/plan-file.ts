@@ -3,6 +3,7 @@
  * an error names the key path, e.g. `plans[0].tiers[2].rate: expected a number`), the splits file,
  * and the commission extras of deal records (payment date, ARR, split).
  */
+import { shareValue } from './options.js'
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
 import { InputFileError, UsageError } from '../errors.js'
@@ -227,10 +228,8 @@ export async function loadPlanFile(file: string): Promise<PlanSet> {
 
 /** `60%`, `60 %`, `0.6` → 0.6; undefined when not a share. */
 export function parseShare(raw: string): number | undefined {
-  const t = raw.trim()
-  if (t === '') return undefined
-  const n = t.endsWith('%') ? Number(t.slice(0, -1).trim()) / 100 : Number(t)
-  return Number.isFinite(n) && n > 0 && n <= 1 ? n : undefined
+  const n = shareValue(raw)
+  return n !== undefined && n > 0 && n <= 1 ? n : undefined
 }
 
 /** A `split` cell: `Ann Lee:60%;Bo Chen:40%` (owner:share pairs separated by `;`). */

@@ -29,7 +29,13 @@ import { planYear } from '../../domain/quotas/plan-period.js'
 import { emit } from '../emit.js'
 import { asOfFor } from '../inputs.js'
 import { demoFile, demoInputs } from '../demo-data.js'
-import { parseAmountOption, parseDaysOption, parseNonNegativeInt, parseYearOption } from '../options.js'
+import {
+  parseAmountOption,
+  parseDaysOption,
+  parseNonNegativeInt,
+  parseYearOption,
+  shareValue,
+} from '../options.js'
 import { createSession } from '../session.js'
 
 interface CapacityFlags {
@@ -46,9 +52,8 @@ interface CapacityFlags {
 }
 
 function parseRate(value: string): number {
-  const v = value.trim()
-  const n = v.endsWith('%') ? Number(v.slice(0, -1)) / 100 : Number(v)
-  if (v === '' || !Number.isFinite(n) || n < 0 || n >= 1)
+  const n = shareValue(value)
+  if (n === undefined || n < 0 || n >= 1)
     throw new InvalidArgumentError('expected an annual rate below 100%, e.g. 15% or 0.15')
   return n
 }

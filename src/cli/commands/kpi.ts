@@ -1,5 +1,5 @@
 /** `salesops kpi DEALS...`: how are we doing, per period and group. */
-import { InvalidArgumentError, Option } from 'commander'
+import { Option } from 'commander'
 import type { Command } from 'commander'
 import { UsageError } from '../../errors.js'
 import type { CalendarDate } from '../../model/calendar-date.js'
@@ -15,7 +15,13 @@ import type { Grain } from '../../domain/shared/period.js'
 import { emit, isHumanFormat, outputFormat } from '../emit.js'
 import { asOfFor } from '../inputs.js'
 import { demoFile, demoInputs } from '../demo-data.js'
-import { groupByParser, kpiSwitchOptions, parseDateOption, parseDaysOption } from '../options.js'
+import {
+  parseShareOption,
+  groupByParser,
+  kpiSwitchOptions,
+  parseDateOption,
+  parseDaysOption,
+} from '../options.js'
 import { createSession } from '../session.js'
 
 interface KpiFlags {
@@ -38,13 +44,6 @@ interface KpiFlags {
   mrr?: boolean
   grossMargin?: number
   demo?: boolean
-}
-
-function parseShare(value: string): number {
-  const n = value.trim().endsWith('%') ? Number(value.trim().slice(0, -1)) / 100 : Number(value)
-  if (!Number.isFinite(n) || n < 0 || n > 1)
-    throw new InvalidArgumentError('expected a share such as 0.75 or 75%')
-  return n
 }
 
 type Row = KpiRow & Record<string, unknown>
@@ -152,7 +151,7 @@ export function registerKpiCommand(program: Command): void {
       30,
     )
     .option('--mrr', 'contract values are monthly (MRR), not annual')
-    .option('--gross-margin <share>', 'gross margin for CLV (default 1: revenue CLV)', parseShare)
+    .option('--gross-margin <share>', 'gross margin for CLV (default 1: revenue CLV)', parseShareOption)
     .option('--demo', 'use the embedded demo company (as of its snapshot date)')
     .addHelpText(
       'after',

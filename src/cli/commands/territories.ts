@@ -19,16 +19,15 @@ import { territoryReport } from '../../domain/territories/territory-report.js'
 import type { TerritoryReport, TerritoryRow } from '../../domain/territories/territory-report.js'
 import { emit } from '../emit.js'
 import { demoFile, demoInputs } from '../demo-data.js'
-import { parsePositiveInt } from '../options.js'
+import { parsePositiveInt, shareValue } from '../options.js'
 import { createSession } from '../session.js'
 import type { Session } from '../session.js'
 
 type By = 'territory' | 'owner'
 
 function parseShareText(text: string): number | undefined {
-  const t = text.trim()
-  const n = t.endsWith('%') ? Number(t.slice(0, -1)) / 100 : Number(t)
-  return Number.isFinite(n) && n >= 0 && n < 1 ? n : undefined
+  const n = shareValue(text)
+  return n !== undefined && n >= 0 && n < 1 ? n : undefined
 }
 
 function parseAttributes(value: string): BalanceAttribute[] {
