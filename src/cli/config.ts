@@ -8,6 +8,7 @@ import { UsageError } from '../errors.js'
 import { dealStatuses, forecastCategories } from '../model/deal.js'
 import type { StageRow } from '../io/profiles/index.js'
 import { fileExists, readTextFile } from '../io/files.js'
+import { configFileKinds, reportConfigSchema } from './report-config.js'
 
 const stageSchema = z
   .object({
@@ -38,8 +39,11 @@ export const configSchema = z
     /** the stage table, in pipeline order (probability 0–100) */
     stages: z.array(stageSchema).optional(),
     /** input files by kind, for commands that take several (report) */
-    files: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional(),
-    report: z.record(z.string(), z.unknown()).optional(),
+    files: z
+      .partialRecord(z.enum(configFileKinds), z.union([z.string(), z.array(z.string())]))
+      .optional(),
+    /** the weekly report: sections, period, alert thresholds */
+    report: reportConfigSchema.optional(),
     /** funnel settings: the buyer-journey phase of each stage */
     funnel: z
       .object({ phases: z.record(z.string(), z.enum(['awareness', 'consideration', 'decision'])).optional() })

@@ -3,6 +3,7 @@
  * (atomically). Everything else goes to stderr.
  */
 import type { Columns } from '../model/columns.js'
+import { UsageError } from '../errors.js'
 import { toCsv } from '../io/to-csv.js'
 import { toJson, toNdjson } from '../io/to-json.js'
 import { createAtomicWriter, writeFileAtomic } from '../io/files.js'
@@ -23,6 +24,12 @@ const byExtension: Readonly<Record<string, OutputFormat>> = {
 /** The format: --format, else the --out file's extension, else table on a terminal and csv in a pipe. */
 export function outputFormat(session: Session): OutputFormat {
   const { format, out } = session.options
+  if (format === 'terminal') return 'table'
+  if (format === 'html')
+    throw new UsageError(
+      'FORMAT_NOT_SUPPORTED',
+      '--format html is for `salesops report`; this command writes table, csv, tsv, json, ndjson or markdown',
+    )
   if (format !== undefined) return format
   if (out !== undefined) return byExtension[out.split('.').pop()?.toLowerCase() ?? ''] ?? 'csv'
   return session.stdoutIsTTY ? 'table' : 'csv'

@@ -14,6 +14,9 @@ import type { DateFormat } from '../io/values.js'
 
 export const outputFormats = ['table', 'csv', 'tsv', 'json', 'ndjson', 'markdown'] as const
 export type OutputFormat = (typeof outputFormats)[number]
+/** the formats of `salesops report` only: a terminal page and a self-contained HTML file */
+export const reportOnlyFormats = ['terminal', 'html'] as const
+export type FormatChoice = OutputFormat | (typeof reportOnlyFormats)[number]
 
 /** Today as a calendar date in the machine's time zone: the default of --as-of, read once. */
 export function today(): CalendarDate {
@@ -96,9 +99,10 @@ function parseLocale(value: string): string {
 export function addGlobalOptions(program: Command): void {
   program
     .addOption(
-      new Option('--format <format>', 'output format (default: table on a terminal, csv when piped)').choices(
-        outputFormats,
-      ),
+      new Option(
+        '--format <format>',
+        'output format (default: table on a terminal, csv when piped; report: terminal, html or markdown)',
+      ).choices([...outputFormats, ...reportOnlyFormats]),
     )
     .option(
       '-o, --out <file>',
@@ -136,7 +140,7 @@ export function addGlobalOptions(program: Command): void {
 }
 
 export interface GlobalOptions {
-  format?: OutputFormat
+  format?: FormatChoice
   out?: string
   config?: string
   asOf?: CalendarDate

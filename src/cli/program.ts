@@ -4,7 +4,9 @@ import { createRequire } from 'node:module'
 import { addGlobalOptions } from './options.js'
 import { registerCheckCommand } from './commands/check.js'
 import { registerConvertCommand } from './commands/convert.js'
+import { registerCompletionCommand } from './commands/completion.js'
 import { registerDemoCommand } from './commands/demo.js'
+import { registerInitCommand } from './commands/init.js'
 import { registerInspectCommand } from './commands/inspect.js'
 import { registerForecastCommand } from './commands/forecast.js'
 import { registerRenewalsCommand } from './commands/renewals.js'
@@ -19,6 +21,7 @@ import { registerTerritoriesCommand } from './commands/territories.js'
 import { registerAssignCommand } from './commands/assign.js'
 import { registerQuotasCommand } from './commands/quotas.js'
 import { registerCapacityCommand } from './commands/capacity.js'
+import { registerReportCommand } from './commands/report.js'
 
 const require = createRequire(import.meta.url)
 const { version } = require('../../package.json') as { version: string }
@@ -49,6 +52,7 @@ export function createProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText('afterAll', EXIT_CODES_HELP)
   addGlobalOptions(program)
+  registerReportCommand(program)
   registerInspectCommand(program)
   registerCheckCommand(program)
   registerConvertCommand(program)
@@ -66,5 +70,7 @@ export function createProgram(): Command {
   registerQuotasCommand(program)
   registerCapacityCommand(program)
   registerDemoCommand(program)
+  registerInitCommand(program)
+  registerCompletionCommand(program)
   return program
 }

@@ -29,6 +29,8 @@ import { dateFormats } from '../io/values.js'
 export interface Session {
   readonly options: GlobalOptions
   readonly config: Config
+  /** the config file read (--config, or the default name found in the current folder) */
+  readonly configFile: string | undefined
   readonly asOf: CalendarDate
   readonly locale: string
   /** --currency, else the one currency of the loaded data (for display) */
@@ -128,7 +130,7 @@ class RejectsFile implements RejectSink {
 
 export async function createSession(command: Command): Promise<Session> {
   const options = command.optsWithGlobals<GlobalOptions>()
-  const { config } = await loadConfig(options.config)
+  const { config, file: configFile } = await loadConfig(options.config)
   const stdoutIsTTY = process.stdout.isTTY
   const stderrIsTTY = process.stderr.isTTY
   const chalk = new Chalk({ level: colorLevel(options, stdoutIsTTY) })
@@ -162,6 +164,7 @@ export async function createSession(command: Command): Promise<Session> {
   const session: Session = {
     options,
     config,
+    configFile,
     asOf: options.asOf ?? today(),
     locale,
     get currency() {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { REPO_ROOT, runCli } from '../support/run-cli.js'
 
 const commands = [
+  'report',
   'inspect',
   'check',
   'convert',
@@ -28,6 +29,8 @@ const commands = [
   'quotas allocate',
   'capacity',
   'demo',
+  'init',
+  'completion',
 ]
 
 describe('help', () => {

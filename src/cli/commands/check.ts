@@ -5,15 +5,12 @@ import { ExitCode, ExitError, UsageError } from '../../errors.js'
 import type { Columns } from '../../model/columns.js'
 import type { EntityName } from '../../model/cells.js'
 import { entitySpecs } from '../../model/entities.js'
-import type { Rep } from '../../model/rep.js'
-import type { RowIssue } from '../../errors.js'
-import { streamRecords } from '../../io/load.js'
 import { builtinRules } from '../../domain/check/builtin-rules.js'
-import { createCheckRun } from '../../domain/check/run-checks.js'
 import type { Finding } from '../../domain/check/types.js'
 import { builtinIssueRules } from '../../domain/check/issue-rules.js'
 import { emit, isHumanFormat, outputFormat } from '../emit.js'
 import { createSession } from '../session.js'
+import { CHECK_ORDER, loadChecked } from '../checked-load.js'
 import { asOfFor, collectInputs, inputKinds } from '../inputs.js'
 import type { InputKind } from '../inputs.js'
 import { parsePositiveInt } from '../options.js'
@@ -40,18 +37,6 @@ const entityNoun: Readonly<Record<EntityName, string>> = {
   spend: 'spend row',
   nps: 'NPS response',
 }
-
-const ORDER: readonly EntityName[] = [
-  'rep',
-  'account',
-  'deal',
-  'stage_change',
-  'contract',
-  'lead',
-  'quota',
-  'spend',
-  'nps',
-]
 
 interface CheckFlags extends Partial<Record<InputKind, string[]>> {
   failOn?: 'error' | 'warning'
@@ -106,63 +91,18 @@ Examples:
         ...builtinIssueRules.map((r) => `  ${r.id} · any · ${r.severity}: ${r.description}`),
         ...builtinRules.map((r) => `  ${r.id} · ${r.entity} · ${r.severity}: ${r.description}`),
       ])
-      const repNames = new Set<string>()
-      const repIds = new Set<string>()
-      const accountIds = new Set<string>()
-      // reps first: the owner checks need their names before the run starts
-      const reps: Rep[] = []
-      const repIssues: RowIssue[] = []
-      if (inputs.rep !== undefined) {
-        const options = await session.loadOptions('rep')
-        await streamRecords(
-          inputs.rep,
-          { ...options, collectOnly: true, onIssue: (i) => repIssues.push(i) },
-          (r) => reps.push(r),
-        )
-      }
-      for (const rep of reps) {
-        repNames.add(rep.name)
-        repIds.add(rep.id)
-        if (rep.email !== undefined) repNames.add(rep.email)
-      }
-      const run = createCheckRun(builtinRules, {
+      const { summary } = await loadChecked(session, inputs, {
         asOf,
         staleDays: flags.staleDays,
-        ...(inputs.rep === undefined ? {} : { repNames, repIds }),
-        ...(inputs.account === undefined ? {} : { accountIds }),
+        keep: false,
       })
-      for (const entity of ORDER) {
-        const paths = inputs[entity]
-        if (paths === undefined) continue
-        if (entity === 'rep') {
-          for (const issue of repIssues) run.addIssue('rep', issue)
-          for (const rep of reps) run.add('rep', rep)
-          continue
-        }
-        const options = await session.loadOptions(entity)
-        await streamRecords(
-          paths,
-          {
-            ...options,
-            collectOnly: true,
-            onIssue: (issue) => {
-              run.addIssue(entity, issue)
-            },
-          },
-          (record) => {
-            if (entity === 'account') accountIds.add((record as { id: string }).id)
-            run.add(entity, record)
-          },
-        )
-      }
       await session.finishLoads()
-      const summary = run.finish()
       const format = outputFormat(session)
       const shown = isHumanFormat(format) ? summary.findings.slice(0, flags.limit) : summary.findings
       await emit(shown, FINDING_COLUMNS, session)
       const count = (n: number, one: string, many: string): string =>
         `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
-      const checked = ORDER.filter((e) => summary.records[e] !== undefined)
+      const checked = CHECK_ORDER.filter((e) => summary.records[e] !== undefined)
         .map((e) => count(summary.records[e] ?? 0, entityNoun[e], entitySpecs[e].plural))
         .join(', ')
       session.note(

@@ -4,18 +4,18 @@ import type { Command } from 'commander'
 import { UsageError } from '../../errors.js'
 import type { CalendarDate } from '../../model/calendar-date.js'
 import type { Columns } from '../../model/columns.js'
-import { createStageResolver } from '../../io/stages.js'
 import { grains } from '../../domain/shared/period.js'
 import type { Grain } from '../../domain/shared/period.js'
-import { funnelDeal, funnelModes, groupFields } from '../../domain/funnel/deal-journey.js'
+import { funnelModes, groupFields } from '../../domain/funnel/deal-journey.js'
 import type { FunnelMode, GroupField } from '../../domain/funnel/deal-journey.js'
-import { conversionBases, funnelRows } from '../../domain/funnel/funnel-rows.js'
+import { conversionBases } from '../../domain/funnel/funnel-rows.js'
 import type { ConversionBasis, FunnelRow } from '../../domain/funnel/funnel-rows.js'
 import { funnelCohort } from '../../domain/funnel/funnel-cohort.js'
 import { funnelExplain, funnelFooter, funnelNotes } from '../../domain/funnel/funnel-notes.js'
 import { funnelBar } from '../../domain/funnel/funnel-bar.js'
 import { emit, isHumanFormat, outputFormat } from '../emit.js'
 import { createSession } from '../session.js'
+import { funnelOfRecords } from '../funnel-input.js'
 import { asOfFor } from '../inputs.js'
 import { demoFile, demoInputs } from '../demo-data.js'
 import { parseDateOption } from '../options.js'
@@ -141,9 +141,6 @@ Examples:
       const history =
         historyFiles === undefined ? undefined : await session.load('stage_change', historyFiles)
       await session.finishLoads()
-      const resolver = createStageResolver(
-        (await session.loadOptions('deal')).stages ?? summary.files[0]?.match.profile.stages ?? [],
-      )
       const cohort = funnelCohort({
         asOf: asOfFor(session, demo),
         fiscalYearStart: session.options.fiscalYearStart ?? session.config.fiscal_year_start ?? 1,
@@ -152,21 +149,14 @@ Examples:
         ...(flags.to === undefined ? {} : { to: flags.to }),
       })
       const phases = flags.phases ?? session.config.funnel?.phases
-      const result = funnelRows(
-        deals.map((d) => funnelDeal(d, resolver.resolve(d.stage), flags.by)),
-        history?.records.map((c) => {
-          const stage = resolver.resolve(c.to_stage)
-          return { deal_id: c.deal_id, date: c.date, stage: stage.name, status: stage.status }
-        }),
-        {
-          stages: resolver.table,
-          mode: flags.funnelMode,
-          conversion: flags.conversion,
-          grouped: flags.by !== undefined,
-          ...(cohort.created === undefined ? {} : { created: cohort.created }),
-          ...(phases === undefined ? {} : { phases }),
-        },
-      )
+      const result = funnelOfRecords(deals, history?.records, {
+        stages: (await session.loadOptions('deal')).stages ?? summary.files[0]?.match.profile.stages ?? [],
+        cohort,
+        mode: flags.funnelMode,
+        conversion: flags.conversion,
+        by: flags.by,
+        phases,
+      })
       for (const n of funnelNotes(result.facts, result.stages.names[0] ?? '', cohort.label))
         if (n.level === 'warning') session.warn(n.text)
         else session.note(n.text)

@@ -7,7 +7,7 @@ import type { CalendarDate } from '../../model/calendar-date.js'
 import type { Deal } from '../../model/deal.js'
 import { shiftPeriod } from '../shared/period.js'
 import type { FiscalCalendar, Period } from '../shared/period.js'
-import { wonIn } from './pipeline-at.js'
+import { firstCloseAtOrAfter, wonIn, wonIndexOf } from './pipeline-at.js'
 import type { OpenDeal } from './pipeline-at.js'
 
 /** A half-open range of days [start, end). */
@@ -125,10 +125,12 @@ export function rateOf(rates: ConversionRates, deal: OpenDeal, window: Window): 
 
 /** Σ amount of deals won in the window that were created at or after t (new pipeline), cents. */
 export function newPipelineWon(deals: readonly Deal[], t: number, window: Window): number {
+  // only the deals won in the window, found by binary search in the close-date index
+  const index = wonIndexOf(deals)
   let total = 0
-  for (const d of deals) {
-    if (d.created !== undefined && d.created >= t && wonIn(d, window.start, window.end))
-      total += d.amount ?? 0
+  for (let i = firstCloseAtOrAfter(index, window.start); i < index.close.length; i++) {
+    if ((index.close[i] ?? 0) >= window.end) break
+    if ((index.created[i] ?? Number.NaN) >= t) total += index.amount[i] ?? 0
   }
   return total
 }

@@ -131,11 +131,64 @@ export function wonIn(deal: Deal, start: number, end: number): boolean {
   )
 }
 
+/**
+ * The won deals of a deals array sorted by close date, with their created dates (NaN when absent),
+ * amounts and prefix sums of the amounts: a window's won amount is then two binary searches instead
+ * of a pass over every deal (the backtest asks for hundreds of windows). Amounts are whole cents, so
+ * the sums are exact and equal to adding the deals one by one.
+ */
+export interface WonIndex {
+  readonly close: Float64Array
+  readonly created: Float64Array
+  readonly amount: Float64Array
+  /** prefix[i] = Σ amount[0..i) */
+  readonly prefix: Float64Array
+}
+
+const wonIndexes = new WeakMap<readonly Deal[], WonIndex>()
+
+/** The index of `deals`, built once per array (memoised; the array is never modified). */
+export function wonIndexOf(deals: readonly Deal[]): WonIndex {
+  const cached = wonIndexes.get(deals)
+  if (cached !== undefined) return cached
+  const won = deals.filter((d) => d.status === 'won' && d.close_date !== undefined)
+  won.sort((a, b) => (a.close_date ?? 0) - (b.close_date ?? 0))
+  const n = won.length
+  const index: WonIndex = {
+    close: new Float64Array(n),
+    created: new Float64Array(n),
+    amount: new Float64Array(n),
+    prefix: new Float64Array(n + 1),
+  }
+  won.forEach((d, i) => {
+    index.close[i] = d.close_date ?? 0
+    index.created[i] = d.created ?? Number.NaN
+    index.amount[i] = d.amount ?? 0
+    index.prefix[i + 1] = (index.prefix[i] ?? 0) + (d.amount ?? 0)
+  })
+  wonIndexes.set(deals, index)
+  return index
+}
+
+/** The first index whose close date is ≥ day. */
+export function firstCloseAtOrAfter(index: WonIndex, day: number): number {
+  let lo = 0
+  let hi = index.close.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((index.close[mid] ?? 0) < day) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
 /** Σ amount of the deals won with a close date in [start, end), in cents. */
 export function wonAmount(deals: readonly Deal[], start: number, end: number): number {
-  let total = 0
-  for (const d of deals) if (wonIn(d, start, end)) total += d.amount ?? 0
-  return total
+  if (end <= start) return 0
+  const index = wonIndexOf(deals)
+  const a = firstCloseAtOrAfter(index, start)
+  const b = firstCloseAtOrAfter(index, end)
+  return (index.prefix[b] ?? 0) - (index.prefix[a] ?? 0)
 }
 
 /** Index of the last row dated before t, or −1. */

@@ -188,10 +188,13 @@ export function kpiReport(allDeals: readonly Deal[], options: KpiOptions): KpiRe
   const deals: GroupedDeal[] =
     options.reps === undefined ? [...allDeals] : withRepFields(allDeals, options.reps)
   const notes: string[] = []
-  const dates = deals
-    .flatMap((d) => [d.created, d.close_date])
-    .filter((d): d is CalendarDate => d !== undefined)
-  const from = options.from ?? (dates.length === 0 ? options.asOf : (Math.min(...dates) as CalendarDate))
+  // the first date in the data (a loop: a spread of a million dates overflows the call stack)
+  let earliest: CalendarDate | undefined
+  for (const d of deals) {
+    for (const date of [d.created, d.close_date])
+      if (date !== undefined && (earliest === undefined || date < earliest)) earliest = date
+  }
+  const from = options.from ?? earliest ?? options.asOf
   const to = options.to ?? options.asOf
   const periods = periodsBetween(from, to, options.grain, options.calendar)
   const groups = new Map<string, { key: string[]; deals: GroupedDeal[] }>()
