@@ -3,7 +3,7 @@
  * golden files (as of the demo's snapshot date, reviewed by hand), skipped sections, alerts and
  * --fail-on-alert, config files and their relative paths, and the usage errors.
  */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { EXPECTED, FIXTURES, makeTempDir, removeTempDir, runCli } from '../support/run-cli.js'
@@ -85,6 +85,20 @@ describe('report with a config', () => {
     expect(run.stdout).toContain('## Rep scorecard\n\n_Skipped: no reps file')
     expect(run.stdout).toContain('## Renewals and retention\n\n_Skipped: no contracts file')
     expect(run.stdout).not.toContain('## Forecast')
+  })
+
+  it('goes from raw exports to a report in two commands: init, then report', () => {
+    for (const name of ['deals.csv', 'reps.csv', 'quotas.csv', 'contracts.csv'])
+      copyFileSync(demo(name), join(dir, name))
+    const init = runCli(['init', 'deals.csv', 'reps.csv', 'quotas.csv', 'contracts.csv'], { cwd: dir })
+    expect(init.exitCode).toBe(0)
+    // the report finds ./salesops.config.yaml by itself
+    const run = runCli(['report', '--as-of', '2026-11-27', '--format', 'markdown'], { cwd: dir })
+    expect(run.exitCode).toBe(0)
+    // the same headline figures as the golden demo report
+    expect(run.stdout).toContain('| Bookings (closed won) | **$7,408,275** | −3.7% | +21.0% |')
+    expect(run.stdout).toContain('## Rep scorecard\n\n3 of 39 reps with a quota at or above it')
+    expect(run.stdout).toContain('## Territory balance\n\n_Skipped: no accounts file')
   })
 
   it('writes a self-contained HTML file atomically with -o', () => {
