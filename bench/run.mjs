@@ -2,7 +2,7 @@
 // `npm run bench` (= npm run build && node bench/run.mjs): times salesops `check` and `inspect` on a 1M-deal
 // export against a DuckDB GROUP BY anchor, checks the budget, and appends the results to bench/results.md.
 //
-//   node bench/run.mjs [--runs N] [--deals N] [--seed N] [--only check|inspect|duckdb|forecast|territories|assign] [--timeout S]
+//   node bench/run.mjs [--runs N] [--deals N] [--seed N] [--only check|inspect|duckdb|forecast|territories|assign|report] [--timeout S]
 //
 // See bench/README.md for what is measured and why.
 import { spawnSync } from 'node:child_process'
@@ -43,8 +43,8 @@ const deals = positiveInt('deals', flags.deals)
 const seed = positiveInt('seed', flags.seed, 0)
 const timeoutS = positiveInt('timeout', flags.timeout)
 const only = flags.only
-if (only && !['check', 'inspect', 'duckdb', 'forecast', 'territories', 'assign'].includes(only))
-  usage(`--only must be check, inspect, duckdb, forecast, territories or assign`)
+if (only && !['check', 'inspect', 'duckdb', 'forecast', 'territories', 'assign', 'report'].includes(only))
+  usage(`--only must be check, inspect, duckdb, forecast, territories, assign or report`)
 if (!existsSync(join(root, 'dist', 'cli', 'main.js')))
   usage('dist/ missing: run `npm run bench` (it builds first)')
 
@@ -196,11 +196,13 @@ const fileLine =
   `${data.rows.toLocaleString('en-US')} rows (demo --deals ${deals} --seed ${seed}, generator ${data.hash})`
 
 // The budgets of the analytics issues, each measured by its own script (one JSON line per measurement):
-// forecasting (issue 4), territories and assignment (issue 5). `--only forecast|territories|assign` narrows.
+// forecasting (issue 4), territories and assignment (issue 5), the weekly report (issue 7).
+// `--only forecast|territories|assign|report` narrows.
 const budgetScripts = [
   { name: 'forecast', args: ['bench/forecast-budget.mjs', '--deals-csv', dealsCsv, '--runs', String(runs)] },
   { name: 'territories', args: ['bench/territories-balance.mjs'] },
   { name: 'assign', args: ['bench/assign-accounts.mjs'] },
+  { name: 'report', args: ['bench/report-budget.mjs', '--deals-csv', dealsCsv, '--runs', String(runs)] },
 ]
 for (const script of budgetScripts) {
   if (only !== undefined && only !== script.name) continue
@@ -342,7 +344,7 @@ function positiveInt(name, value, min = 1) {
 
 function usage(message) {
   console.error(
-    `[bench] ${message}\nusage: node bench/run.mjs [--runs N] [--deals N] [--seed N] [--only check|inspect|duckdb] [--timeout S]`,
+    `[bench] ${message}\nusage: node bench/run.mjs [--runs N] [--deals N] [--seed N] [--only check|inspect|duckdb|forecast|territories|assign|report] [--timeout S]`,
   )
   process.exit(2)
 }

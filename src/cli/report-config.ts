@@ -5,6 +5,7 @@
  * `previous_deals`, last week's export, for the pipeline waterfall).
  */
 import { z } from 'zod'
+import { groupFields } from '../domain/kpi/kpi-rows.js'
 
 export const reportSections = [
   'kpis',
@@ -51,6 +52,8 @@ export const reportConfigSchema = z
     period: z.enum(['month', 'quarter', 'year']).optional(),
     /** the sections, in order (default: all of them) */
     sections: z.array(z.enum(reportSections)).min(1).optional(),
+    /** break the headline down by this field: owner, team, region, territory, segment, … (as kpi --by) */
+    by: z.enum(groupFields).optional(),
     /** how many periods the bookings trend shows (default 8) */
     trend_periods: z.number().int().min(2).max(24).optional(),
     /** renewals due within this many days (default 90) */

@@ -43,6 +43,24 @@ export interface KpiSection {
   readonly metrics: readonly HeadlineMetric[]
   /** won amount (bookings) per period, oldest first, ending with the current period */
   readonly trend: readonly TrendPoint[]
+  /** the period to date per value of `report.by` (absent without it) */
+  readonly groups?: GroupBreakdown
+}
+
+export interface GroupRow {
+  readonly group: string
+  readonly won: number
+  readonly wonAmount: number
+  readonly winRate: number | null
+  readonly openPipeline: number
+  readonly quota: number | null
+  readonly attainment: number | null
+  readonly coverage: number | null
+}
+
+export interface GroupBreakdown {
+  readonly field: string
+  readonly rows: readonly GroupRow[]
 }
 
 export interface ForecastPeriodView {

@@ -90,10 +90,12 @@ describe('report --format html in Chromium', () => {
       // drawn marks with an area: bars, bands, lines
       const marks = await svg.evaluate(
         (el: SVGElement) =>
-          [...el.querySelectorAll('rect, path, polygon, line, polyline, circle')].filter((m: Element) => {
-            const r: DOMRect = m.getBoundingClientRect()
-            return r.width > 0 || r.height > 0
-          }).length,
+          Array.from(el.querySelectorAll('rect, path, polygon, line, polyline, circle')).filter(
+            (m: Element) => {
+              const r: DOMRect = m.getBoundingClientRect()
+              return r.width > 0 || r.height > 0
+            },
+          ).length,
       )
       expect(marks, `chart ${String(i)} marks`).toBeGreaterThan(3)
     }

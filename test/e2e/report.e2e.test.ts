@@ -33,6 +33,20 @@ describe('report --demo', () => {
     expect(run.stderr).toContain('--fail-on-alert: exit 1')
   })
 
+  it('breaks the headline down by team, adding up to the company figures', () => {
+    const run = runCli(['report', '--demo', '--sections', 'kpis', '--by', 'team', '--format', 'markdown'])
+    expect(run.exitCode).toBe(0)
+    // 2,295,493 + 1,646,895 + 1,333,545 + 1,187,556 + 944,786 = 7,408,275, the company's bookings;
+    // quotas 4,160,000 + 3,882,000 + 2,817,000 + 2,237,000 + 3,955,000 = 17,051,000, the forecast's quota
+    expect(run.stdout).toContain(
+      '| APAC | 72 | **$2,295,493** | 27.6% | $6,324,084 | $4,160,000 | 55.2% | 3.4× |',
+    )
+    expect(run.stdout).toContain('| EMEA | 99 | **$1,646,895** |')
+    expect(run.stdout).toContain('| NA East | 110 | **$1,333,545** |')
+    expect(run.stdout).toContain('| NA West | 73 | **$1,187,556** |')
+    expect(run.stdout).toContain('| Enterprise | 8 | **$944,786** |')
+  })
+
   it('does not colour the terminal report when piped, and does with FORCE_COLOR', () => {
     expect(runCli(['report', '--demo', '--sections', 'kpis']).stdout).not.toContain('\u001b[')
     expect(

@@ -4,6 +4,8 @@ import { Option } from 'commander'
 import type { Command } from 'commander'
 import { ExitCode, ExitError, UsageError } from '../../errors.js'
 import type { ReportSectionKind } from '../../model/report.js'
+import { groupFields } from '../../domain/kpi/kpi-rows.js'
+import type { GroupField } from '../../domain/kpi/kpi-rows.js'
 import { snapshotProblem } from '../../domain/pipeline-diff/snapshot-problem.js'
 import { forecastInput } from '../../domain/forecast/pipeline-at.js'
 import { funnelCohort } from '../../domain/funnel/funnel-cohort.js'
@@ -35,6 +37,7 @@ const SIMULATIONS = 10000
 interface ReportFlags extends Partial<Record<InputKind, string[]>> {
   previousDeals?: string[]
   period?: 'month' | 'quarter' | 'year'
+  by?: GroupField
   sections?: ReportSectionKind[]
   title?: string
   failOnAlert?: boolean
@@ -145,6 +148,11 @@ export function registerReportCommand(program: Command): void {
         'year',
       ]),
     )
+    .addOption(
+      new Option('--by <field>', 'break the headline KPIs down by this field (default: report.by)').choices(
+        groupFields,
+      ),
+    )
     .option(
       '--sections <list>',
       `sections in order (default all): ${reportSections.join(',')}`,
@@ -235,6 +243,7 @@ Examples:
           currency: session.currency,
           sections,
           trendPeriods: config?.trend_periods ?? 8,
+          by: flags.by ?? config?.by,
           renewalsDays: config?.renewals_days ?? 90,
           renewalsLimit: 15,
           repsLimit: config?.reps_limit,

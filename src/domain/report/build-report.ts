@@ -14,6 +14,7 @@ import type { CheckSummary } from '../check/run-checks.js'
 import type { ForecastInput } from '../forecast/pipeline-at.js'
 import type { FunnelResult } from '../funnel/funnel-rows.js'
 import type { FiscalCalendar } from '../shared/period.js'
+import type { GroupField } from '../kpi/kpi-rows.js'
 import { reportAlerts } from './alerts.js'
 import type { AlertThresholds } from './alerts.js'
 import { headlineSection } from './headline.js'
@@ -51,6 +52,8 @@ export interface ReportOptions {
   readonly currency: string | undefined
   readonly sections: readonly ReportSectionKind[]
   readonly trendPeriods: number
+  /** the headline broken down by this field (`report.by`) */
+  readonly by?: GroupField | undefined
   readonly renewalsDays: number
   readonly renewalsLimit: number
   readonly repsLimit: number | undefined
@@ -67,7 +70,12 @@ function section(kind: ReportSectionKind, inputs: ReportInputs, options: ReportO
   switch (kind) {
     case 'kpis':
       if (deals === undefined) return skip('no deals file')
-      return headlineSection(deals, inputs.quotas, { ...ctx, trendPeriods: options.trendPeriods })
+      return headlineSection(deals, inputs.quotas, {
+        ...ctx,
+        trendPeriods: options.trendPeriods,
+        by: options.by,
+        reps: inputs.reps,
+      })
     case 'forecast':
       if (inputs.forecast === undefined) return skip('no deals file')
       return forecastSection(inputs.forecast, inputs.quotas, ctx, options)

@@ -10,7 +10,16 @@ import { addDays } from '../../model/calendar-date.js'
 import type { CalendarDate } from '../../model/calendar-date.js'
 import type { Deal } from '../../model/deal.js'
 import type { Quota } from '../../model/quota.js'
-import type { HeadlineMetric, KpiSection, ReportGrain, TrendPoint } from '../../model/report.js'
+import type { Rep } from '../../model/rep.js'
+import type {
+  GroupBreakdown,
+  HeadlineMetric,
+  KpiSection,
+  ReportGrain,
+  TrendPoint,
+} from '../../model/report.js'
+import { kpiReport } from '../kpi/kpi-rows.js'
+import type { GroupField } from '../kpi/kpi-rows.js'
 import { dealMetrics } from '../kpi/deal-metrics.js'
 import type { DealMetrics } from '../kpi/deal-metrics.js'
 import { quotaFor } from '../kpi/quota.js'
@@ -23,6 +32,51 @@ export interface HeadlineOptions {
   readonly calendar: FiscalCalendar
   /** bars in the bookings trend, the current period included */
   readonly trendPeriods: number
+  /** the breakdown of the period by one field (`report.by`), as `kpi --by` computes it */
+  readonly by?: GroupField | undefined
+  /** reps, for grouping by team, region or manager */
+  readonly reps?: readonly Rep[] | undefined
+}
+
+/** The current period per group: `kpi --by FIELD` for the period of the as-of date. */
+export function groupBreakdown(
+  deals: readonly Deal[],
+  quotas: readonly Quota[] | undefined,
+  field: GroupField,
+  options: HeadlineOptions,
+): GroupBreakdown {
+  const current = periodOf(options.asOf, options.grain, options.calendar)
+  const report = kpiReport(deals, {
+    by: [field],
+    grain: options.grain,
+    calendar: options.calendar,
+    from: current.start,
+    to: options.asOf,
+    compare: undefined,
+    coverageBasis: 'remaining',
+    winRateBasis: 'closed',
+    cycleBasis: 'won',
+    weight: (d: Deal) => d.probability,
+    asOf: options.asOf,
+    ...(options.reps === undefined ? {} : { reps: options.reps }),
+    ...(quotas === undefined ? {} : { quotas }),
+  })
+  return {
+    field,
+    rows: report.rows
+      .filter((r) => r.period === current.label)
+      .map((r) => ({
+        group: r.group[field] ?? '',
+        won: r.won,
+        wonAmount: r.won_amount,
+        winRate: r.win_rate,
+        openPipeline: r.open_pipeline,
+        quota: r.quota,
+        attainment: r.quota_attainment,
+        coverage: r.pipeline_coverage,
+      }))
+      .sort((a, b) => b.wonAmount - a.wonAmount || a.group.localeCompare(b.group, 'en')),
+  }
 }
 
 /** The first `days` days of a period (all of it when it is shorter). */
@@ -127,6 +181,7 @@ export function headlineSection(
     yearAgoLabel: lastYear.label,
     metrics,
     trend: bookingsTrend(deals, current, options),
+    ...(options.by === undefined ? {} : { groups: groupBreakdown(deals, quotas, options.by, options) }),
   }
 }
 

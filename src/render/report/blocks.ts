@@ -149,6 +149,7 @@ function kpiBlocks(s: KpiSection, f: ReportFormatter): Block[] {
       ]),
       shrink: 0,
     },
+    ...groupBlocks(s, f),
     {
       type: 'chart',
       chart: {
@@ -164,6 +165,43 @@ function kpiBlocks(s: KpiSection, f: ReportFormatter): Block[] {
           desc: `Closed-won amount per period for the last ${String(s.trend.length)} periods; * = to date`,
         },
       },
+    },
+  ]
+}
+
+function groupBlocks(s: KpiSection, f: ReportFormatter): Block[] {
+  const g = s.groups
+  if (g === undefined) return []
+  const hasQuota = g.rows.some((r) => r.quota !== null)
+  const title = g.field.charAt(0).toUpperCase() + g.field.slice(1).replace(/_/g, ' ')
+  return [
+    text(`${s.period} to date by ${g.field.replace(/_/g, ' ')}, most bookings first:`),
+    {
+      type: 'table',
+      headers: [
+        title,
+        'Won',
+        'Bookings',
+        'Win rate',
+        'Open pipeline',
+        ...(hasQuota ? ['Quota', 'Attain.', 'Coverage'] : []),
+      ],
+      right: [false, true, true, true, true, ...(hasQuota ? [true, true, true] : [])],
+      rows: g.rows.map((r) => [
+        cell(r.group),
+        cell(f.int(r.won)),
+        cell(f.money(r.wonAmount), 'strong'),
+        cell(r.winRate === null ? '—' : f.percent(r.winRate)),
+        cell(f.money(r.openPipeline)),
+        ...(hasQuota
+          ? [
+              cell(r.quota === null ? '—' : f.money(r.quota)),
+              cell(r.attainment === null ? '—' : f.percent(r.attainment)),
+              cell(r.coverage === null ? '—' : f.multiple(r.coverage)),
+            ]
+          : []),
+      ]),
+      shrink: 0,
     },
   ]
 }
