@@ -19,6 +19,8 @@ export interface HeadlineMetric {
   readonly yearAgo: number | null
   /** whether a higher value is good (up), bad (down), or neither (null) */
   readonly better: 'up' | 'down' | null
+  /** the value in each period of the trend (the current one to date), oldest first */
+  readonly history?: readonly (number | null)[]
 }
 
 export interface TrendPoint {

@@ -63,6 +63,16 @@ describe('headlineSection', () => {
     expect(keys).not.toContain('pipeline_coverage')
   })
 
+  it('keeps each metric per trend period for the sparklines, the current one to date', () => {
+    // Q2: nothing; Q3: 2,000 + 5,000 won, nothing lost (win rate 1); Q4 to date: 4,000, 2 of 3
+    expect(metric('won_amount')?.history).toEqual([0, money(7000), money(4000)])
+    expect(metric('win_rate')?.history?.[0]).toBeNull()
+    expect(metric('win_rate')?.history?.[1]).toBe(1)
+    expect(metric('win_rate')?.history?.[2]).toBeCloseTo(2 / 3, 12)
+    // no history where there is no past to compare: open pipeline
+    expect(metric('open_pipeline')?.history).toBeUndefined()
+  })
+
   it('trends bookings per period with the year before', () => {
     // Q2: nothing; Q3: 2,000 + 5,000; Q4 to date: 4,000 (and 4,000 in Q4 2025)
     expect(s.trend).toEqual([

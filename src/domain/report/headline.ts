@@ -115,6 +115,10 @@ export function headlineSection(
     quotas === undefined ? null : quotaFor(quotas, period, (q) => q.owner !== undefined)
   const q = quota(current)
   const remaining = q === null ? null : q - m.won_amount
+  // each trend period's metrics (the current one to date), for the sparklines
+  const trendMetrics = trendPeriods(current, options).map((period) =>
+    period.start === current.start ? m : dealMetrics(deals, period, settings),
+  )
   const same = (
     key: keyof DealMetrics,
     label: string,
@@ -128,6 +132,7 @@ export function headlineSection(
     previous: p[key],
     yearAgo: y[key],
     better,
+    history: trendMetrics.map((t) => t[key]),
   })
   const metrics: HeadlineMetric[] = [
     same('won_amount', 'Bookings (closed won)', 'money', 'up'),
@@ -185,6 +190,16 @@ export function headlineSection(
   }
 }
 
+/** The last `trendPeriods` periods, oldest first, ending with the current one. */
+function trendPeriods(
+  current: Period,
+  options: Pick<HeadlineOptions, 'calendar' | 'trendPeriods'>,
+): Period[] {
+  const periods: Period[] = []
+  for (let i = options.trendPeriods - 1; i >= 0; i--) periods.push(shiftPeriod(current, -i, options.calendar))
+  return periods
+}
+
 /**
  * Won amount per period for the last `trendPeriods` periods (the current one to date) and the same
  * periods a year earlier, in one pass over the deals.
@@ -194,8 +209,7 @@ export function bookingsTrend(
   current: Period,
   options: Pick<HeadlineOptions, 'asOf' | 'calendar' | 'trendPeriods'>,
 ): TrendPoint[] {
-  const periods: Period[] = []
-  for (let i = options.trendPeriods - 1; i >= 0; i--) periods.push(shiftPeriod(current, -i, options.calendar))
+  const periods = trendPeriods(current, options)
   const priors = periods.map((p) => yearAgo(p, options.calendar))
   const first = Math.min(...priors.map((p) => p.start))
   const last = current.end

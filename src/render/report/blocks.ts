@@ -29,10 +29,11 @@ import type {
   HBarSpec,
   WaterfallSpec,
 } from '../charts/types.js'
+import { sparkline } from '../charts/text.js'
 import { reportFormatter } from './report-format.js'
 import type { ReportFormatter } from './report-format.js'
 
-export type Tone = 'good' | 'bad' | 'warn' | 'muted' | 'strong'
+export type Tone = 'good' | 'bad' | 'warn' | 'muted' | 'strong' | 'accent'
 
 export interface Cell {
   readonly text: string
@@ -134,18 +135,25 @@ function kpiBlocks(s: KpiSection, f: ReportFormatter): Block[] {
   return [
     text(
       complete
-        ? `${s.period} (${formatIsoDate(s.start)} to ${formatIsoDate(s.through)}), compared with ${s.previousLabel} and ${s.yearAgoLabel}.`
-        : `${s.period} to date: day ${String(s.daysElapsed)} of ${String(s.daysTotal)} (${formatIsoDate(s.start)} to ${formatIsoDate(s.through)}), compared with the first ${String(s.daysElapsed)} days of ${s.previousLabel} and of ${s.yearAgoLabel}.`,
+        ? `${s.period} (${formatIsoDate(s.start)} to ${formatIsoDate(s.through)}), compared with ${s.previousLabel} and ${s.yearAgoLabel}; the sparkline shows the last ${String(s.trend.length)} periods.`
+        : `${s.period} to date: day ${String(s.daysElapsed)} of ${String(s.daysTotal)} (${formatIsoDate(s.start)} to ${formatIsoDate(s.through)}), compared with the first ${String(s.daysElapsed)} days of ${s.previousLabel} and of ${s.yearAgoLabel}; the sparkline shows the last ${String(s.trend.length)} periods, this one to date.`,
     ),
     {
       type: 'table',
-      headers: ['KPI', 'Value', `vs ${s.previousLabel}`, `vs ${s.yearAgoLabel}`],
-      right: [false, true, true, true],
+      headers: [
+        'KPI',
+        'Value',
+        `vs ${s.previousLabel}`,
+        `vs ${s.yearAgoLabel}`,
+        `Last ${String(s.trend.length)}`,
+      ],
+      right: [false, true, true, true, false],
       rows: s.metrics.map((m) => [
         cell(m.label),
         cell(metricValue(m, m.value, f), 'strong'),
         change(m, m.previous, f),
         change(m, m.yearAgo, f),
+        cell(m.history === undefined ? '' : sparkline(m.history), 'accent'),
       ]),
       shrink: 0,
     },

@@ -26,7 +26,7 @@ td:first-child { white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 figure { margin: 12px 0; }
 figure svg { max-width: 100%; height: auto; }
-.good { color: #15803d; } .bad { color: #b91c1c; } .warn { color: #b45309; } .muted { color: #6b7280; } .strong { font-weight: 600; }
+.accent { color: #2563eb; letter-spacing: 1px; } .good { color: #15803d; } .bad { color: #b91c1c; } .warn { color: #b45309; } .muted { color: #6b7280; } .strong { font-weight: 600; }
 @media print { body { background: #fff; } main { max-width: none; padding: 0; } section { border: none; padding: 8px 0; } }
 `
 
