@@ -151,6 +151,26 @@ describe('report with a config', () => {
   })
 })
 
+describe('report --explain', () => {
+  it('prints the definitions of the sections shown and the thresholds in force, to stderr', () => {
+    const run = runCli([
+      'report',
+      '--demo',
+      '--explain',
+      '--sections',
+      'kpis,quality',
+      '--format',
+      'markdown',
+    ])
+    expect(run.exitCode).toBe(0)
+    expect(run.stderr).toContain('  kpis: kpi metrics over the first d days of the period')
+    expect(run.stderr).not.toContain('  forecast:')
+    expect(run.stderr).toContain('  pipeline_coverage_below: 3×\n')
+    expect(run.stderr).toContain('  win_rate_below: off\n')
+    expect(run.stdout).toMatch(/^# Weekly sales report\n/)
+  })
+})
+
 describe('report usage errors', () => {
   it('needs inputs', () => {
     const run = runCli(['report'], { cwd: makeTempDir() })

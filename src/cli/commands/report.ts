@@ -12,6 +12,7 @@ import { funnelCohort } from '../../domain/funnel/funnel-cohort.js'
 import { defaultThresholds } from '../../domain/report/alerts.js'
 import type { AlertThresholds } from '../../domain/report/alerts.js'
 import { buildReport } from '../../domain/report/build-report.js'
+import { reportDefinitions } from '../../domain/report/definitions.js'
 import { addDays } from '../../model/calendar-date.js'
 import { reportDocument } from '../../render/report/blocks.js'
 import { renderHtml } from '../../render/report/html.js'
@@ -167,6 +168,7 @@ export function registerReportCommand(program: Command): void {
       `
 Examples:
   $ salesops report --demo
+  $ salesops report --demo --by team --explain
   $ salesops report --config salesops.config.yaml --format html -o weekly.html
   $ salesops report --config salesops.config.yaml --format markdown --sections kpis,forecast,reps
   $ salesops report --fail-on-alert --quiet -o /var/reports/weekly-$(date +%F).html   # cron`,
@@ -197,6 +199,7 @@ Examples:
         fiscalYearStart: session.options.fiscalYearStart ?? session.config.fiscal_year_start ?? 1,
       }
       const sections = flags.sections ?? config?.sections ?? [...reportSections]
+      session.explain(reportDefinitions(sections, thresholds(config)))
       let funnel
       if (r.deal !== undefined && sections.includes('funnel')) {
         const cohort = funnelCohort({
