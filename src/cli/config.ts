@@ -39,9 +39,7 @@ export const configSchema = z
     /** the stage table, in pipeline order (probability 0–100) */
     stages: z.array(stageSchema).optional(),
     /** input files by kind, for commands that take several (report) */
-    files: z
-      .partialRecord(z.enum(configFileKinds), z.union([z.string(), z.array(z.string())]))
-      .optional(),
+    files: z.partialRecord(z.enum(configFileKinds), z.union([z.string(), z.array(z.string())])).optional(),
     /** the weekly report: sections, period, alert thresholds */
     report: reportConfigSchema.optional(),
     /** funnel settings: the buyer-journey phase of each stage */
