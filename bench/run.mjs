@@ -197,10 +197,13 @@ const fileLine =
 
 // The budgets of the analytics issues, each measured by its own script (one JSON line per measurement):
 // forecasting (issue 4), territories and assignment (issue 5), the weekly report (issue 7).
-// `--only forecast|territories|assign|report` narrows.
+// `--only forecast|territories|assign|report` narrows. territories: 5,000 × 20 from scratch, re-balancing
+// a drifted plan (with two ungated comparisons), 50,000 × 50 through the CLI.
 const budgetScripts = [
   { name: 'forecast', args: ['bench/forecast-budget.mjs', '--deals-csv', dealsCsv, '--runs', String(runs)] },
   { name: 'territories', args: ['bench/territories-balance.mjs'] },
+  { name: 'territories', args: ['bench/territories-drift.mjs', '--compare'] },
+  { name: 'territories', args: ['bench/territories-large.mjs'] },
   { name: 'assign', args: ['bench/assign-accounts.mjs'] },
   { name: 'report', args: ['bench/report-budget.mjs', '--deals-csv', dealsCsv, '--runs', String(runs)] },
 ]

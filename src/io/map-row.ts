@@ -388,6 +388,7 @@ function finishers(ctx: MapperContext, at: (field: string) => number): { [E in E
       const k_segment = at('segment')
       const k_state = at('state')
       const k_territory = at('territory')
+      const k_locked = at('locked')
       const k_workload = at('workload')
       return (v: Values, issue: Issue, source: Source): EntityRecords['account'] | null => {
         const id = str(v[k_id])
@@ -416,6 +417,7 @@ function finishers(ctx: MapperContext, at: (field: string) => number): { [E in E
           workload: num(v[k_workload]),
           owner: str(v[k_owner]),
           territory: str(v[k_territory]),
+          locked: v[k_locked] as boolean | undefined,
           source_file: source.file,
           source_line: source.line,
         }

@@ -21,6 +21,8 @@ export const accountSchema = z.object({
   workload: z.number().nonnegative().optional(),
   owner: z.string().optional(),
   territory: z.string().optional(),
+  /** kept with its current territory by `territories balance` and its current owner by `assign accounts` */
+  locked: z.boolean().optional(),
   ...sourceShape,
 })
 export type Account = z.infer<typeof accountSchema>
@@ -50,6 +52,11 @@ export const accountSpec: EntitySpec = {
     { name: 'workload', kind: 'number' },
     { name: 'owner', kind: 'text', aliases: ['account_owner'] },
     { name: 'territory', kind: 'text' },
+    {
+      name: 'locked',
+      kind: 'bool',
+      doc: 'true/yes/1/x: the account keeps its territory (territories balance) and owner (assign accounts)',
+    },
   ],
   requiredColumns: [['id']],
   signature: ['industry', 'employees', 'annual_revenue', 'postal_code', 'potential', 'workload', 'lat'],

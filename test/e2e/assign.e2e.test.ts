@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { makeTempDir, removeTempDir, runCli } from '../support/run-cli.js'
+import { fixture, makeTempDir, removeTempDir, runCli } from '../support/run-cli.js'
 
 const expected = (name: string) => readFileSync(new URL(`./expected/${name}`, import.meta.url), 'utf8')
 const accounts = [
@@ -65,6 +65,24 @@ describe('salesops assign accounts', () => {
     const lines = stdout.trim().split('\n')
     expect(lines[0]).toBe('account_id,owner,previous_owner,changed,fit,cost')
     expect(lines).toHaveLength(3126)
+  })
+
+  it('keeps a --lock account with its owner: A4 stays with Ann, so A1 moves to Bob (total 871.43)', () => {
+    const { exitCode, stdout, stderr } = runCli([...accounts, '--lock', 'A4'])
+    expect(exitCode).toBe(0)
+    expect(stdout).toContain('A1,Bob,Ann,true,0.3333,421.43\n')
+    expect(stdout).toContain('A4,Ann,Ann,false,0.3333,300\n')
+    expect(stderr).toContain('min-cost flow: total cost 871.43')
+    expect(stderr).toContain('1 locked accounts kept their owner')
+  })
+
+  it('keeps an account whose locked column is set with its owner', () => {
+    const file = join(dir, 'locked.csv')
+    const lines = readFileSync(fixture('assign', 'accounts.csv'), 'utf8').trim().split('\n')
+    writeFileSync(file, lines.map((l, i) => `${l},${i === 0 ? 'locked' : i === 4 ? 'yes' : ''}`).join('\n'))
+    const { exitCode, stderr } = runCli([...accounts.slice(0, 2), file, ...accounts.slice(3)])
+    expect(exitCode).toBe(0)
+    expect(stderr).toContain('min-cost flow: total cost 871.43')
   })
 
   it('rejects a bad band as a usage error (exit 2)', () => {

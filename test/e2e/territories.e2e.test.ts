@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { EXPECTED, makeTempDir, removeTempDir, runCli } from '../support/run-cli.js'
+import { EXPECTED, FIXTURES, makeTempDir, removeTempDir, runCli } from '../support/run-cli.js'
 
 // fixtures/territories/README.md works out every number by hand
 const golden = (name: string): string => readFileSync(join(EXPECTED, name), 'utf8')
@@ -26,11 +26,13 @@ describe('territories report', () => {
     )
   })
 
-  it('asks for lat/lon when accounts have only postal codes (exit 3)', () => {
+  it('asks for lat/lon when accounts have only postal codes of a country it cannot resolve (exit 3)', () => {
     const { exitCode, stdout, stderr } = runCli(['territories', 'report', 'territories/no-location.csv'])
     expect(exitCode).toBe(3)
     expect(stdout).toBe('')
-    expect(stderr).toMatch(/no lat\/lon: territories needs latitude and longitude/)
+    expect(stderr).toMatch(
+      /account B1 has postal code 10115 \(DE\) but no lat\/lon; salesops resolves postal codes for: US; add lat and lon columns/,
+    )
   })
 
   it('reports the demo company', () => {
@@ -74,6 +76,64 @@ describe('territories balance', () => {
     ])
     expect(exitCode).toBe(3)
     expect(stderr).toMatch(/raise --max-moved/)
+  })
+
+  it('keeps a --lock account in its territory: A6 stays in N, so A3 moves to S instead', () => {
+    const summary = join(tmp, 'locked.csv')
+    const { exitCode, stdout } = runCli([
+      'territories',
+      'balance',
+      'territories/accounts.csv',
+      '--lock',
+      'A6',
+      '--format',
+      'csv',
+      '--summary',
+      summary,
+    ])
+    expect(exitCode).toBe(0)
+    expect(stdout).toBe(
+      [
+        'account_id,territory,previous_territory,moved',
+        'A1,N,N,false',
+        'A2,N,N,false',
+        'A3,S,N,true',
+        'A4,S,S,false',
+        'A5,S,S,false',
+        'A6,N,N,false',
+        '',
+      ].join('\n'),
+    )
+    expect(readFileSync(summary, 'utf8')).toContain('moved_accounts,1\n')
+  })
+
+  it('keeps accounts whose locked column is set in their territory', () => {
+    const file = join(tmp, 'locked-column.csv')
+    writeFileSync(
+      file,
+      readFileSync(join(FIXTURES, 'territories', 'accounts.csv'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((line, i) => `${line},${i === 0 ? 'locked' : i === 6 ? 'x' : ''}`)
+        .join('\n'),
+    )
+    const { exitCode, stdout } = runCli(['territories', 'balance', file, '--format', 'csv'])
+    expect(exitCode).toBe(0)
+    expect(stdout).toContain('A3,S,N,true\n')
+    expect(stdout).toContain('A6,N,N,false\n')
+  })
+
+  it('refuses a plan that would move more potential than --max-moved-potential allows (exit 3)', () => {
+    // the band needs 85 of the 600 of potential to move (14.2%): 10% is not enough
+    const { exitCode, stderr } = runCli([
+      'territories',
+      'balance',
+      'territories/accounts.csv',
+      '--max-moved-potential',
+      '10%',
+    ])
+    expect(exitCode).toBe(3)
+    expect(stderr).toMatch(/raise --max-moved or --max-moved-potential/)
   })
 
   it('rejects --territories together with --reps (exit 2)', () => {

@@ -64,6 +64,15 @@ function parseBand(value: string): number {
     throw new InvalidArgumentError('expected a band such as 10% or 0.1')
   return n
 }
+function parseIds(value: string, previous: string[] | undefined): string[] {
+  return [
+    ...(previous ?? []),
+    ...value
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== ''),
+  ]
+}
 function parseWeight(value: string): number {
   const n = Number(value)
   if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a number ≥ 0')
@@ -78,6 +87,7 @@ interface AccountFlags {
   mismatch: number
   travel: number
   balanceQuota?: number
+  lock?: string[]
   summary?: string
   demo?: boolean
 }
@@ -137,6 +147,11 @@ Examples:
       "each rep's potential within ± band of its capacity share (e.g. 10%)",
       parseBand,
     )
+    .option(
+      '--lock <ids>',
+      'account ids that keep their current owner (comma-separated; repeatable); a locked column does the same',
+      parseIds,
+    )
     .option('--summary <file>', 'write the per-rep summary (csv) to FILE instead of stderr')
     .option('--demo', 'use the embedded demo company')
     .addHelpText(
@@ -144,6 +159,7 @@ Examples:
       `
 Examples:
   $ salesops assign accounts accounts.csv --reps reps.csv
+  $ salesops assign accounts accounts.csv --reps reps.csv --lock A-1,A-7
   $ salesops assign accounts accounts.csv --reps reps.csv --fit industry,region --continuity 300
   $ salesops assign accounts accounts.csv --reps reps.csv --balance-quota 10% --summary reps-load.csv
   $ salesops assign accounts --demo --explain --format csv -o assignment.csv`,
@@ -172,6 +188,7 @@ Examples:
           weights,
           ...(flags.balanceQuota === undefined ? {} : { balanceQuota: flags.balanceQuota }),
           ...(solver === undefined ? {} : { solver }),
+          ...(flags.lock === undefined ? {} : { locked: new Set(flags.lock) }),
         })
       } catch (error) {
         if (error instanceof LpStatusError)
@@ -187,6 +204,7 @@ Examples:
         `  + ${weights.continuity} × (0.5 + potential ÷ mean potential) when the rep is not the current owner`,
         `  + ${weights.travel} × km to the rep home base ÷ 100 (when both have coordinates)`,
         'eligible reps: end_date after --as-of and capacity not 0 (no capacity column value: no accounts, unless no rep has one)',
+        'locked accounts (locked column or --lock) keep their current owner when that owner is eligible; it counts against the owner’s capacity and band',
         `method: ${result.method}${lpRoute ? ' (candidates: 25 cheapest reps + current owner)' : ' (exact: equals the LP optimum)'}`,
         ...(flags.balanceQuota === undefined
           ? []
@@ -205,7 +223,8 @@ Examples:
       session.note(
         `${result.method}: total cost ${result.totalCost}${result.lpBound === null ? '' : `, LP bound ${Math.round(result.lpBound * 100) / 100}, splits ${result.splits ?? 0}`}; ` +
           `kept owner ${result.keptShare === null ? '—' : `${(result.keptShare * 100).toFixed(1)}%`}; ` +
-          `${result.eligibleReps} eligible reps, ${result.ineligible.length} without accounts`,
+          `${result.eligibleReps} eligible reps, ${result.ineligible.length} without accounts` +
+          (result.lockedKept > 0 ? `; ${result.lockedKept} locked accounts kept their owner` : ''),
       )
       if (result.unassigned > 0)
         session.warn(`warning: ${result.unassigned} accounts unassigned: the capacities cannot hold them`)

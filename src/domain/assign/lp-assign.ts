@@ -47,18 +47,27 @@ export interface BandedSolution {
   readonly violations: number
 }
 
-/** Candidate bins of each item: the `l` cheapest (ties by index) plus the preferred one. */
+/**
+ * Candidate bins of each item: the `l` cheapest (ties by index) plus the preferred one, among the
+ * bins that can hold the item at all (its use within the bin's capacity, its weight within the
+ * bin's upper band): an item too large for a bin would otherwise be split there by the LP and
+ * rounded into a violation that no single move repairs. An item that fits no bin keeps the
+ * cheapest ones (the LP then reports the bands infeasible, or repair reports the violation).
+ */
 export function candidateBins(p: BandedProblem): number[][] {
   const l = Math.min(p.candidates ?? 25, p.bins)
   const out: number[][] = []
   const order = Array.from({ length: p.bins }, (_, r) => r)
+  const fits = (a: number, r: number): boolean =>
+    (p.use[a] ?? 1) <= (p.capacity[r] ?? Infinity) &&
+    (p.band === undefined || (p.weight?.[a] ?? 0) <= (p.band[r]?.[1] ?? Infinity))
   for (let a = 0; a < p.items; a++) {
     const base = a * p.bins
-    const list = [...order]
-      .sort((x, y) => (p.costs[base + x] ?? 0) - (p.costs[base + y] ?? 0) || x - y)
-      .slice(0, l)
+    const sorted = [...order].sort((x, y) => (p.costs[base + x] ?? 0) - (p.costs[base + y] ?? 0) || x - y)
+    const fitting = sorted.filter((r) => fits(a, r))
+    const list = (fitting.length > 0 ? fitting : sorted).slice(0, l)
     const pref = p.preferred?.[a] ?? -1
-    if (pref >= 0 && !list.includes(pref)) list.push(pref)
+    if (pref >= 0 && !list.includes(pref) && (fitting.length === 0 || fits(a, pref))) list.push(pref)
     out.push(list)
   }
   return out
@@ -221,13 +230,38 @@ function repair(p: BandedProblem, candidates: readonly (readonly number[])[], bi
     for (let r = 0; r < m; r++) if (over(r, used[r] ?? 0, load[r] ?? 0) > 1e-9) out.push(r)
     return out
   }
+  // only items in a violating bin, or with one among their candidates, can make a useful move
+  const byCandidate: number[][] = Array.from({ length: m }, () => [])
+  candidates.forEach((list, a) => {
+    for (const r of list) byCandidate[r]?.push(a)
+  })
+  const stamp = new Int32Array(p.items)
+  let epoch = 0
+  const relevant = (bad: readonly number[]): number[] => {
+    epoch++
+    const out: number[] = []
+    for (const r of bad)
+      for (const a of byCandidate[r] ?? [])
+        if (stamp[a] !== epoch) {
+          stamp[a] = epoch
+          out.push(a)
+        }
+    for (let a = 0; a < p.items; a++) {
+      const r = bin[a] ?? -1
+      if (r >= 0 && stamp[a] !== epoch && bad.includes(r)) {
+        stamp[a] = epoch
+        out.push(a)
+      }
+    }
+    return out.sort((x, y) => x - y)
+  }
   for (let round = 0; round < 4 * p.items + 10; round++) {
     const bad = violating()
     if (bad.length === 0) return 0
     const badSet = new Set(bad)
     let best: [a: number, to: number] | undefined
     let bestScore = Infinity
-    for (let a = 0; a < p.items; a++) {
+    for (const a of relevant(bad)) {
       const from = bin[a] ?? -1
       for (const to of candidates[a] ?? []) {
         if (to === from || !(badSet.has(from) || badSet.has(to))) continue
@@ -262,7 +296,10 @@ function bestSwap(
   const byBin = new Map<number, number[]>()
   for (let a = 0; a < p.items; a++) {
     const r = bin[a] ?? -1
-    if (r >= 0) byBin.set(r, [...(byBin.get(r) ?? []), a])
+    if (r < 0) continue
+    const list = byBin.get(r)
+    if (list === undefined) byBin.set(r, [a])
+    else list.push(a)
   }
   let best: [a: number, b: number] | undefined
   let bestScore = Infinity

@@ -55,6 +55,23 @@ describe('balanceTerritories', () => {
     expect(!result.ok && result.reason).toMatch(/--max-moved/)
   })
 
+  it('moves at most the share of potential asked for: A6 is 1/6 = 16.7% of it', () => {
+    // the band needs S to gain at least 0.95 × 300 − 200 = 85 of potential, 14.2% of 600: a 10% limit
+    // cannot, a 20% limit can (A6, the cut-off account, moves)
+    const tight = balanceTerritories(
+      six(),
+      { territories: ['N', 'S'], bands: band, maxMovedPotentialShare: 0.1 },
+      solver,
+    )
+    expect(!tight.ok && tight.reason).toMatch(/--max-moved-potential/)
+    const loose = balanceTerritories(
+      six(),
+      { territories: ['N', 'S'], bands: band, maxMovedPotentialShare: 0.2 },
+      solver,
+    )
+    expect(loose.ok && loose.territoryOf).toEqual(['N', 'N', 'N', 'S', 'S', 'S'])
+  })
+
   it('explains that one account larger than the band makes the plan impossible', () => {
     const accounts = six().map((a, i) => (i === 0 ? { ...a, potential: 1_000_000 } : a))
     const result = balanceTerritories(accounts, { territories: ['N', 'S'], bands: band }, solver)

@@ -1,16 +1,17 @@
 /**
  * `territories balance`: location–allocation with balance bands (Hess–Samuels). A transportation
  * LP assigns accounts (fractionally) to K centres, minimising potential-weighted squared distance
- * (+ a disruption penalty), with one ranged row per territory and balanced attribute; centres move
- * to the weighted centroid of their accounts and the LP is re-solved warm until the gain is below
- * 0.1%. The few split accounts go to their largest share; moves and swaps restore the bands,
+ * (+ a disruption penalty), with one ranged row per territory and balanced attribute (and one row
+ * per movement limit); centres move to the weighted centroid of their accounts and the LP is
+ * re-solved warm (the same model, with columns added for accounts' new nearest centres) until the
+ * gain is below 0.1%. The few split accounts go to their largest share; moves and swaps restore the bands,
  * improving moves shorten distances, and stray pieces join a neighbouring territory.
  * Reference: ../shared/reference/territories.md §3.
  */
 import { createRandom } from '../shared/random.js'
 import { projectPoints } from './geometry.js'
 import type { PlanePoint } from './geometry.js'
-import type { LpModel, LpSession, LpSolver } from './lp-solver.js'
+import type { LpColumns, LpModel, LpSession, LpSolver } from './lp-solver.js'
 import { neighbourGraph, pieceOf } from './neighbour-graph.js'
 import type { NeighbourGraph } from './neighbour-graph.js'
 import { attributeValue } from './territory-account.js'
@@ -30,6 +31,8 @@ export interface BalanceOptions {
   readonly disruption?: number
   /** at most this share of accounts may change territory */
   readonly maxMovedShare?: number
+  /** at most this share of the total potential may change territory */
+  readonly maxMovedPotentialShare?: number
   /** fixed centres (rep home bases) by territory id; others are located */
   readonly homes?: ReadonlyMap<string, { lat: number; lon: number }>
   readonly seed?: number
@@ -49,6 +52,8 @@ export interface BalanceStats {
   readonly planCost: number
   /** planCost ÷ lpBound − 1 */
   readonly gapToBound: number | null
+  /** accounts moved by the repair MIP (0 when rounding broke no band or no plan was found) */
+  readonly mipRepairMoves: number
   readonly repairMoves: number
   readonly swaps: number
   readonly improvingMoves: number
@@ -91,8 +96,16 @@ export function planTerritoryIds(
   return ids
 }
 
-/** cost factor that keeps a pinned account out of its other columns during iterative rounding */
-const PIN_COST = 1e4
+/**
+ * repair MIP: accounts freed per territory, alternative territories per account, branch-and-bound
+ * node limit, relative gap at which it stops (1% of the freed accounts' cost: about 0.1% of the
+ * plan's). Measured on the 5,000 × 20 bench and the demo: 40 free accounts per territory cut the
+ * repair's cost in half; 20 often left the MIP without a plan, 80 tripled its time.
+ */
+const MIP_FREE_PER_TERRITORY = 40
+const MIP_ALTERNATIVES = 3
+const MIP_NODES = 500
+const MIP_GAP = 0.01
 /** LP re-solves of iterative rounding (each pins the current splits) */
 const ROUNDING_PASSES = 4
 
@@ -188,7 +201,18 @@ export function balanceTerritories(
   const bands = options.bands.filter((b) => accounts.some((a) => attributeValue(a, b.attribute) > 0))
   const bandMean = bands.map((b) => accounts.reduce((s, a) => s + attributeValue(a, b.attribute), 0) / K)
   const value = bands.map((b) => Float64Array.from(accounts, (a) => attributeValue(a, b.attribute)))
-  const maxMoved = options.maxMovedShare === undefined ? undefined : Math.floor(options.maxMovedShare * n)
+  // movement limits: one LP row each, and a budget that repair moves respect
+  const maxMovedCount =
+    options.maxMovedShare === undefined ? undefined : Math.floor(options.maxMovedShare * n + 1e-9)
+  const moveLimits: (MoveLimit & { unit: number })[] = []
+  if (maxMovedCount !== undefined) moveLimits.push({ limit: maxMovedCount, unit: 1 })
+  if (options.maxMovedPotentialShare !== undefined && totalPotential > 0)
+    moveLimits.push({
+      value: Float64Array.from(accounts, (a) => a.potential),
+      limit: options.maxMovedPotentialShare * totalPotential,
+      unit: meanPotential,
+    })
+  const limits = { accounts: maxMovedCount, potentialShare: options.maxMovedPotentialShare }
   // the LP may split an account that fits no band whole: stop before solving, with the reason
   const blocker = bandBlocker(accounts, bands, bandMean, locked, current)
   if (blocker !== undefined) return { ok: false, reason: blocker }
@@ -198,12 +222,23 @@ export function balanceTerritories(
     ((current[i] ?? -1) >= 0 && j !== current[i] ? lambda * (weight[i] as number) : 0)
 
   const L = Math.min(K, options.candidates ?? 8)
+  const nearD = new Float64Array(K)
+  /** the `count` centres nearest to account i (ties by index), nearest first */
   const nearest = (i: number, c: readonly PlanePoint[], count: number): number[] => {
-    const order = Array.from({ length: K }, (_, j) => j)
     const p = pts[i] as PlanePoint
-    const d = order.map((j) => sq(p, c[j] as PlanePoint))
-    order.sort((a, b) => (d[a] as number) - (d[b] as number) || a - b)
-    return order.slice(0, count)
+    const out: number[] = []
+    for (let j = 0; j < K; j++) {
+      const d = sq(p, c[j] as PlanePoint)
+      nearD[j] = d
+      if (out.length === count && d >= (nearD[out[count - 1] as number] as number)) continue
+      let k = out.length === count ? count - 1 : out.length
+      while (k > 0 && (nearD[out[k - 1] as number] as number) > d) {
+        out[k] = out[k - 1] as number
+        k--
+      }
+      out[k] = j
+    }
+    return out
   }
   const candidateSets = (c: readonly PlanePoint[], all: boolean): number[][] =>
     accounts.map((_, i) => {
@@ -215,39 +250,77 @@ export function balanceTerritories(
       return set
     })
 
-  const buildModel = (cands: readonly number[][], c: readonly PlanePoint[]): LpModel => {
-    let cols = 0
-    for (const s of cands) cols += s.length
-    const bandRows = bands.length * K
-    const numRows = n + bandRows + (maxMoved === undefined ? 0 : 1)
-    const perCol = 1 + bands.length + (maxMoved === undefined ? 0 : 1)
-    const starts = new Int32Array(cols + 1)
-    const indices = new Int32Array(cols * perCol)
-    const values = new Float64Array(cols * perCol)
-    const colCost = new Float64Array(cols)
-    let col = 0
+  // LP columns: one per (account, candidate territory); the model lives across rounds, and when the
+  // centres move, columns for the accounts' new nearest centres are added (never removed), so that
+  // every re-solve starts warm from the last basis
+  const bandRows = bands.length * K
+  const moveRows = moveLimits.length
+  const numRows = n + bandRows + moveRows
+  const colI: number[] = []
+  const colJ: number[] = []
+  /** per account: its columns and, in the same order, their territories */
+  const accountCols: number[][] = accounts.map(() => [])
+  const cands: number[][] = accounts.map(() => [])
+  const columns = (pairs: readonly number[], c: readonly PlanePoint[]): LpColumns => {
+    const count = pairs.length / 2
+    const perCol = 1 + bands.length + moveRows
+    const starts = new Int32Array(count + 1)
+    const indices = new Int32Array(count * perCol)
+    const values = new Float64Array(count * perCol)
+    const colCost = new Float64Array(count)
     let nz = 0
-    cands.forEach((set, i) => {
-      for (const j of set) {
-        starts[col] = nz
-        colCost[col] = costOf(i, j, c)
-        indices[nz] = i
-        values[nz++] = 1
-        bands.forEach((_, b) => {
-          const v = (value[b] as Float64Array)[i] as number
+    for (let col = 0; col < count; col++) {
+      const i = pairs[2 * col] as number
+      const j = pairs[2 * col + 1] as number
+      starts[col] = nz
+      colCost[col] = costOf(i, j, c)
+      indices[nz] = i
+      values[nz++] = 1
+      for (let b = 0; b < bands.length; b++) {
+        const v = (value[b] as Float64Array)[i] as number
+        if (v !== 0) {
+          indices[nz] = n + b * K + j
+          values[nz++] = v / (bandMean[b] as number)
+        }
+      }
+      if ((current[i] ?? -1) >= 0 && j !== current[i])
+        moveLimits.forEach((limit, r) => {
+          const v = limit.value === undefined ? 1 : (limit.value[i] as number)
           if (v !== 0) {
-            indices[nz] = n + b * K + j
-            values[nz++] = v / (bandMean[b] as number)
+            indices[nz] = n + bandRows + r
+            values[nz++] = v / limit.unit
           }
         })
-        if (maxMoved !== undefined && (current[i] ?? -1) >= 0 && j !== current[i]) {
-          indices[nz] = n + bandRows
-          values[nz++] = 1
-        }
-        col++
+    }
+    starts[count] = nz
+    return {
+      colCost,
+      colLower: new Float64Array(count),
+      colUpper: new Float64Array(count).fill(1),
+      starts,
+      indices: indices.subarray(0, nz),
+      values: values.subarray(0, nz),
+    }
+  }
+  /** (account, territory) pairs of the candidate sets that have no column yet, registered as columns */
+  const newPairs = (sets: readonly (readonly number[])[]): number[] => {
+    const pairs: number[] = []
+    sets.forEach((set, i) => {
+      const have = cands[i] as number[]
+      for (const j of set) {
+        if (have.includes(j)) continue
+        have.push(j)
+        ;(accountCols[i] as number[]).push(colI.length)
+        colI.push(i)
+        colJ.push(j)
+        pairs.push(i, j)
       }
     })
-    starts[cols] = nz
+    return pairs
+  }
+  const buildModel = (c: readonly PlanePoint[]): LpModel => {
+    const pairs: number[] = []
+    for (let col = 0; col < colI.length; col++) pairs.push(colI[col] as number, colJ[col] as number)
     const rowLower = new Float64Array(numRows)
     const rowUpper = new Float64Array(numRows)
     for (let i = 0; i < n; i++) {
@@ -260,26 +333,20 @@ export function balanceTerritories(
         rowUpper[n + b * K + j] = 1 + band.tolerance
       }
     })
-    if (maxMoved !== undefined) {
-      rowLower[n + bandRows] = 0
-      rowUpper[n + bandRows] = maxMoved
-    }
-    return {
-      numCols: cols,
-      numRows,
-      colCost,
-      colLower: new Float64Array(cols),
-      colUpper: new Float64Array(cols).fill(1),
-      rowLower,
-      rowUpper,
-      starts,
-      indices: indices.subarray(0, nz),
-      values: values.subarray(0, nz),
-    }
+    moveLimits.forEach((limit, r) => {
+      rowUpper[n + bandRows + r] = limit.limit / limit.unit
+    })
+    return { numCols: colI.length, numRows, rowLower, rowUpper, ...columns(pairs, c) }
+  }
+  const allCosts = (c: readonly PlanePoint[]): Float64Array => {
+    const costs = new Float64Array(colI.length)
+    for (let col = 0; col < costs.length; col++)
+      costs[col] = costOf(colI[col] as number, colJ[col] as number, c)
+    return costs
   }
 
   // location–allocation rounds
-  let cands = candidateSets(centres, K <= L)
+  newPairs(candidateSets(centres, K <= L))
   let session: LpSession | undefined
   let x = new Float64Array(0)
   let bound = Infinity
@@ -289,7 +356,7 @@ export function balanceTerritories(
   const allFixed = fixed.every((f) => f)
   try {
     for (;;) {
-      if (session === undefined) session = solver(buildModel(cands, centres))
+      session ??= solver(buildModel(centres))
       const result = session.solve()
       rounds++
       if (result.status !== 'optimal') {
@@ -297,10 +364,10 @@ export function balanceTerritories(
         session = undefined
         if (!allColumns) {
           allColumns = true
-          cands = candidateSets(centres, true)
+          newPairs(candidateSets(centres, true))
           continue
         }
-        return { ok: false, reason: infeasibleReason(accounts, bands, bandMean, locked, current, maxMoved) }
+        return { ok: false, reason: infeasibleReason(accounts, bands, bandMean, locked, current, limits) }
       }
       x = Float64Array.from(result.x)
       const previous = bound
@@ -311,23 +378,16 @@ export function balanceTerritories(
         (Number.isFinite(previous) && previous - bound < 0.001 * previous)
       )
         break
-      // relocate: weighted centroid of each territory's (fractional) accounts
-      const next = relocate(cands, x, centres, fixed)
-      const nextCands = candidateSets(next, allColumns)
-      const changed = nextCands.reduce((s, set, i) => s + (sameSet(set, cands[i] as number[]) ? 0 : 1), 0)
-      centres.splice(0, K, ...next)
-      if (changed > 0.01 * n) {
-        session.dispose()
-        session = undefined
-        cands = nextCands
-      } else {
-        const costs = new Float64Array(x.length)
-        let col = 0
-        cands.forEach((set, i) => {
-          for (const j of set) costs[col++] = costOf(i, j, centres)
-        })
-        session.setCosts(costs)
+      // relocate: weighted centroid of each territory's (fractional) accounts; new candidates join
+      centres.splice(0, K, ...relocate(x, centres, fixed))
+      const added = newPairs(candidateSets(centres, allColumns))
+      if (added.length > 0) {
+        session.addColumns(columns(added, centres))
+        const grown = new Float64Array(colI.length)
+        grown.set(x)
+        x = grown
       }
+      session.setCosts(allCosts(centres))
     }
     x = Float64Array.from(iterativeRounding(session, x))
   } finally {
@@ -337,22 +397,29 @@ export function balanceTerritories(
   // largest-share rounding
   const asg = new Int32Array(n)
   let splits = 0
-  let col = 0
-  cands.forEach((set, i) => {
+  for (let i = 0; i < n; i++) {
     let best = -1
     let bestShare = -1
-    for (const j of set) {
-      const share = x[col++] as number
+    for (const col of accountCols[i] as number[]) {
+      const share = x[col] as number
       if (share > bestShare + 1e-9) {
         bestShare = share
-        best = j
+        best = colJ[col] as number
       }
     }
     if (bestShare < 1 - 1e-6) splits++
     asg[i] = best
-  })
+  }
 
+  const planCostNow = (): number => {
+    let total = 0
+    for (let i = 0; i < n; i++) total += costOf(i, asg[i] as number, centres)
+    return total
+  }
+  const rounded = planCostNow()
   const graph = options.graph ?? neighbourGraph(accounts)
+  const mipRepairMoves = mipRepair()
+
   const state = createRepairState({
     n,
     K,
@@ -363,16 +430,10 @@ export function balanceTerritories(
     value,
     locked,
     current,
-    maxMoved,
+    moveLimits,
     cost: (i, j) => costOf(i, j, centres),
     edges: graph.edges,
   })
-  const planCostNow = (): number => {
-    let total = 0
-    for (let i = 0; i < n; i++) total += costOf(i, asg[i] as number, centres)
-    return total
-  }
-  const rounded = planCostNow()
   const repairMoves = state.repair()
   const swaps = state.swapRepair()
   const repaired = planCostNow()
@@ -401,6 +462,7 @@ export function balanceTerritories(
       lpBound: bound,
       planCost,
       gapToBound: bound > 0 ? planCost / bound - 1 : null,
+      mipRepairMoves,
       repairMoves: repairMoves + after,
       swaps,
       improvingMoves,
@@ -411,59 +473,204 @@ export function balanceTerritories(
   }
 
   /**
-   * Iterative LP rounding: each split account is pinned to its largest share (its other columns get a
-   * prohibitive cost) and the LP is re-solved warm, so the rest of the plan re-balances around it at
-   * least cost; repeated until no account is split or pinning stops paying. Greedy band repair then
-   * only has the last few splits (if any) to fix.
+   * Iterative LP rounding: each split account is pinned to its largest share (the upper bound of its
+   * other columns drops to 0, so the dual simplex re-solves warm in a few iterations) and the LP is
+   * re-solved, so the rest of the plan re-balances around it at least cost; repeated until no account
+   * is split or a re-solve fails (the last optimal solution is kept). Greedy band repair then only has
+   * the last few splits (if any) to fix.
    */
   function iterativeRounding(lp: LpSession, start: Float64Array): Float64Array {
-    const pinned = new Int32Array(n).fill(-1)
+    const pinned = new Uint8Array(n)
     let best: Float64Array = start
     for (let it = 0; it < ROUNDING_PASSES; it++) {
-      let k = 0
-      let fresh = 0
-      cands.forEach((set, i) => {
+      const barred: number[] = []
+      for (let i = 0; i < n; i++) {
+        if (pinned[i] === 1) continue
+        const cols = accountCols[i] as number[]
         let top = -1
         let share = -1
-        for (const j of set) {
-          const v = best[k++] as number
+        for (const col of cols) {
+          const v = best[col] as number
           if (v > share + 1e-9) {
             share = v
-            top = j
+            top = col
           }
         }
-        if (share < 1 - 1e-6 && pinned[i] === -1) {
-          pinned[i] = top
-          fresh++
-        }
-      })
-      if (fresh === 0) break
-      const costs = new Float64Array(best.length)
-      const barred = new Uint8Array(best.length)
-      k = 0
-      cands.forEach((set, i) => {
-        const pin = pinned[i] as number
-        for (const j of set) {
-          const c = costOf(i, j, centres)
-          if (pin >= 0 && j !== pin) {
-            costs[k] = PIN_COST * (1 + c)
-            barred[k] = 1
-          } else costs[k] = c
-          k++
-        }
-      })
-      lp.setCosts(costs)
+        if (share >= 1 - 1e-6) continue
+        pinned[i] = 1
+        for (const col of cols) if (col !== top) barred.push(col)
+      }
+      if (barred.length === 0) break
+      barred.sort((p, q) => p - q)
+      lp.setUpperBounds(Int32Array.from(barred), new Float64Array(barred.length))
       const result = lp.solve()
       if (result.status !== 'optimal') break
-      const next = Float64Array.from(result.x)
-      if (next.some((v, c) => barred[c] === 1 && v > 1e-7)) break
-      best = next
+      best = Float64Array.from(result.x)
     }
     return best
   }
 
+  /**
+   * Repair MIP (Kalcsics' split resolution, widened): when rounding leaves a territory outside a
+   * band, the split accounts and the MIP_FREE_PER_TERRITORY·K accounts cheapest to move elsewhere
+   * are re-assigned by a small 0/1 program (each to its rounded territory or one of its
+   * MIP_ALTERNATIVES cheapest candidates) that meets every band and movement limit at least cost,
+   * the other accounts staying where rounding put them. Chains of moves through several
+   * territories come out of it at once, where greedy repair would take one long move at a time.
+   * Returns the accounts moved; 0 when no band is broken, there is no binary solver, or the MIP
+   * finds no plan within its node limit (greedy repair then does the work).
+   */
+  function mipRepair(): number {
+    const binary = solver.binary
+    if (binary === undefined) return 0
+    const B = bands.length
+    const totals = new Float64Array(B * K)
+    for (let i = 0; i < n; i++)
+      for (let b = 0; b < B; b++) {
+        const r = b * K + (asg[i] as number)
+        totals[r] = (totals[r] as number) + ((value[b] as Float64Array)[i] as number)
+      }
+    const broken = bands.some((band, b) => {
+      const mean = bandMean[b] as number
+      for (let j = 0; j < K; j++) {
+        const t = totals[b * K + j] as number
+        if (t > (1 + band.tolerance) * mean || t < (1 - band.tolerance) * mean) return true
+      }
+      return false
+    })
+    if (!broken) return 0
+    // free: the split accounts, then the cheapest to move (least cost increase to another candidate)
+    const split = new Uint8Array(n)
+    for (let i = 0; i < n; i++)
+      for (const col of accountCols[i] as number[]) {
+        const v = x[col] as number
+        if (v > 1e-6 && v < 1 - 1e-6) split[i] = 1
+      }
+    const slack: { i: number; delta: number }[] = []
+    for (let i = 0; i < n; i++) {
+      if (locked[i] || split[i] === 1) continue
+      const s = asg[i] as number
+      let delta = Infinity
+      for (const j of cands[i] as number[])
+        if (j !== s) delta = Math.min(delta, costOf(i, j, centres) - costOf(i, s, centres))
+      if (delta < Infinity) slack.push({ i, delta })
+    }
+    slack.sort((a, b) => a.delta - b.delta || a.i - b.i)
+    const free: number[] = []
+    for (let i = 0; i < n; i++) if (split[i] === 1 && !locked[i]) free.push(i)
+    for (const { i } of slack.slice(0, MIP_FREE_PER_TERRITORY * K)) free.push(i)
+    const isFree = new Uint8Array(n)
+    for (const i of free) isFree[i] = 1
+    // what the fixed accounts hold and have moved
+    const fixedTotals = new Float64Array(B * K)
+    const fixedMoved = new Float64Array(moveLimits.length)
+    for (let i = 0; i < n; i++) {
+      if (isFree[i] === 1) continue
+      for (let b = 0; b < B; b++) {
+        const r = b * K + (asg[i] as number)
+        fixedTotals[r] = (fixedTotals[r] as number) + ((value[b] as Float64Array)[i] as number)
+      }
+      if ((current[i] ?? -1) >= 0 && asg[i] !== current[i])
+        moveLimits.forEach((limit, r) => {
+          fixedMoved[r] =
+            (fixedMoved[r] as number) + (limit.value === undefined ? 1 : (limit.value[i] as number))
+        })
+    }
+    // columns: the rounded territory, the split shares and the cheapest alternatives (preferring
+    // alternatives the account touches on the neighbour graph measured no better over 5 seeds)
+    const pairs: number[] = []
+    const f = free.length
+    free.forEach((i, k) => {
+      const s = asg[i] as number
+      const set = new Set<number>([s])
+      for (const col of accountCols[i] as number[])
+        if ((x[col] as number) > 1e-6) set.add(colJ[col] as number)
+      const alternatives = (cands[i] as number[])
+        .filter((j) => !set.has(j))
+        .sort((a, b) => costOf(i, a, centres) - costOf(i, b, centres) || a - b)
+      for (const j of alternatives.slice(0, MIP_ALTERNATIVES)) set.add(j)
+      for (const j of [...set].sort((a, b) => a - b)) pairs.push(k, j)
+    })
+    const count = pairs.length / 2
+    const numRows = f + B * K + moveLimits.length
+    const perCol = 1 + B + moveLimits.length
+    const starts = new Int32Array(count + 1)
+    const indices = new Int32Array(count * perCol)
+    const values = new Float64Array(count * perCol)
+    const colCost = new Float64Array(count)
+    let nz = 0
+    for (let col = 0; col < count; col++) {
+      const k = pairs[2 * col] as number
+      const j = pairs[2 * col + 1] as number
+      const i = free[k] as number
+      starts[col] = nz
+      colCost[col] = costOf(i, j, centres)
+      indices[nz] = k
+      values[nz++] = 1
+      for (let b = 0; b < B; b++) {
+        const v = (value[b] as Float64Array)[i] as number
+        if (v !== 0) {
+          indices[nz] = f + b * K + j
+          values[nz++] = v / (bandMean[b] as number)
+        }
+      }
+      if ((current[i] ?? -1) >= 0 && j !== current[i])
+        moveLimits.forEach((limit, r) => {
+          const v = limit.value === undefined ? 1 : (limit.value[i] as number)
+          if (v !== 0) {
+            indices[nz] = f + B * K + r
+            values[nz++] = v / limit.unit
+          }
+        })
+    }
+    starts[count] = nz
+    const rowLower = new Float64Array(numRows)
+    const rowUpper = new Float64Array(numRows)
+    rowLower.fill(1, 0, f)
+    rowUpper.fill(1, 0, f)
+    bands.forEach((band, b) => {
+      const mean = bandMean[b] as number
+      for (let j = 0; j < K; j++) {
+        const held = (fixedTotals[b * K + j] as number) / mean
+        // a hair inside the band, so that the solver's tolerance does not leave a sliver outside
+        rowLower[f + b * K + j] = 1 - band.tolerance - held + 1e-7
+        rowUpper[f + b * K + j] = 1 + band.tolerance - held - 1e-7
+      }
+    })
+    moveLimits.forEach((limit, r) => {
+      rowLower[f + B * K + r] = -Infinity
+      rowUpper[f + B * K + r] = (limit.limit - (fixedMoved[r] as number)) / limit.unit
+    })
+    const result = binary(
+      {
+        numCols: count,
+        numRows,
+        colCost,
+        colLower: new Float64Array(count),
+        colUpper: new Float64Array(count).fill(1),
+        rowLower,
+        rowUpper,
+        starts,
+        indices: indices.subarray(0, nz),
+        values: values.subarray(0, nz),
+      },
+      { maxNodes: MIP_NODES, relativeGap: MIP_GAP },
+    )
+    if (result.status === 'none') return 0
+    let moves = 0
+    for (let col = 0; col < count; col++) {
+      if ((result.x[col] as number) < 0.5) continue
+      const i = free[pairs[2 * col] as number] as number
+      const j = pairs[2 * col + 1] as number
+      if (asg[i] !== j) {
+        asg[i] = j
+        moves++
+      }
+    }
+    return moves
+  }
+
   function relocate(
-    sets: readonly number[][],
     share: Float64Array,
     c: readonly PlanePoint[],
     isFixed: readonly boolean[],
@@ -471,29 +678,22 @@ export function balanceTerritories(
     const sx = new Float64Array(K)
     const sy = new Float64Array(K)
     const sw = new Float64Array(K)
-    let k = 0
-    sets.forEach((set, i) => {
+    for (let col = 0; col < share.length; col++) {
+      const i = colI[col] as number
+      const j = colJ[col] as number
+      const w = (share[col] as number) * (weight[i] as number)
+      if (w <= 0) continue
       const p = pts[i] as PlanePoint
-      for (const j of set) {
-        const w = (share[k++] as number) * (weight[i] as number)
-        if (w <= 0) continue
-        sx[j] = (sx[j] as number) + w * p.x
-        sy[j] = (sy[j] as number) + w * p.y
-        sw[j] = (sw[j] as number) + w
-      }
-    })
+      sx[j] = (sx[j] as number) + w * p.x
+      sy[j] = (sy[j] as number) + w * p.y
+      sw[j] = (sw[j] as number) + w
+    }
     return c.map((old, j) =>
       isFixed[j] || (sw[j] as number) <= 0
         ? old
         : { x: (sx[j] as number) / (sw[j] as number), y: (sy[j] as number) / (sw[j] as number) },
     )
   }
-}
-
-function sameSet(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false
-  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false
-  return true
 }
 
 function emptyStats(): BalanceStats {
@@ -503,6 +703,7 @@ function emptyStats(): BalanceStats {
     lpBound: 0,
     planCost: 0,
     gapToBound: null,
+    mipRepairMoves: 0,
     repairMoves: 0,
     swaps: 0,
     improvingMoves: 0,
@@ -518,12 +719,16 @@ function infeasibleReason(
   bandMean: readonly number[],
   locked: readonly boolean[],
   current: readonly number[],
-  maxMoved: number | undefined,
+  limits: { accounts: number | undefined; potentialShare: number | undefined },
 ): string {
   const blocker = bandBlocker(accounts, bands, bandMean, locked, current)
   if (blocker !== undefined) return blocker
-  if (maxMoved !== undefined)
-    return `no plan meets the bands while moving at most ${String(maxMoved)} accounts: raise --max-moved or widen the bands`
+  const what = [
+    ...(limits.accounts === undefined ? [] : [`${String(limits.accounts)} accounts`]),
+    ...(limits.potentialShare === undefined ? [] : [`${pct(limits.potentialShare).slice(1)} of potential`]),
+  ]
+  if (what.length > 0)
+    return `no plan meets the bands while moving at most ${what.join(' and ')}: raise --max-moved${limits.potentialShare === undefined ? '' : ' or --max-moved-potential'}, or widen the bands`
   return 'no plan meets the balance bands: widen them (--balance potential:10%) or change the number of territories'
 }
 
@@ -558,6 +763,12 @@ function bandBlocker(
 
 const pct = (v: number) => `±${String(Math.round(v * 1000) / 10)}%`
 
+/** at most `limit` of what moves: accounts (no `value`: 1 each) or the sum of `value` over moved accounts */
+export interface MoveLimit {
+  readonly value?: Float64Array
+  readonly limit: number
+}
+
 export interface RepairInput {
   readonly n: number
   readonly K: number
@@ -568,7 +779,8 @@ export interface RepairInput {
   readonly value: readonly Float64Array[]
   readonly locked: readonly boolean[]
   readonly current: readonly number[]
-  readonly maxMoved: number | undefined
+  /** budgets on what may change territory (absent: no limit) */
+  readonly moveLimits?: readonly MoveLimit[]
   readonly cost: (i: number, j: number) => number
   /** neighbour graph: when given, repair and improving moves keep territories in one piece */
   readonly edges?: NeighbourGraph['edges']
@@ -576,7 +788,8 @@ export interface RepairInput {
 
 /** Integer-plan repair: band moves, pair swaps, improving moves and piece clean-up. */
 export function createRepairState(input: RepairInput) {
-  const { n, K, asg, cands, bands, bandMean, value, locked, current, maxMoved, cost } = input
+  const { n, K, asg, cands, bands, bandMean, value, locked, current, cost } = input
+  const limits = input.moveLimits ?? []
   const adjacency: number[][] = Array.from({ length: n }, () => [])
   for (const [a, b] of input.edges ?? []) {
     adjacency[a]?.push(b)
@@ -618,8 +831,12 @@ export function createRepairState(input: RepairInput) {
       const at = b * K + (asg[i] as number)
       totals[at] = (totals[at] as number) + ((value[b] as Float64Array)[i] as number)
     }
-  let moved = 0
-  for (let i = 0; i < n; i++) if ((current[i] ?? -1) >= 0 && asg[i] !== current[i]) moved++
+  /** per move limit: what has moved so far */
+  const used = new Float64Array(limits.length)
+  const limitValue = (r: number, i: number): number => limits[r]?.value?.[i] ?? 1
+  for (let i = 0; i < n; i++)
+    if ((current[i] ?? -1) >= 0 && asg[i] !== current[i])
+      for (let r = 0; r < limits.length; r++) used[r] = (used[r] as number) + limitValue(r, i)
   const members: Set<number>[] = Array.from({ length: K }, () => new Set<number>())
   for (let i = 0; i < n; i++) members[asg[i] as number]?.add(i)
 
@@ -644,7 +861,8 @@ export function createRepairState(input: RepairInput) {
   const apply = (i: number, to: number): void => {
     const from = asg[i] as number
     trail?.push(i, from)
-    moved += movedDelta(i, to)
+    const d = movedDelta(i, to)
+    if (d !== 0) for (let r = 0; r < limits.length; r++) used[r] = (used[r] as number) + d * limitValue(r, i)
     for (let b = 0; b < B; b++) {
       const v = (value[b] as Float64Array)[i] as number
       totals[b * K + from] = (totals[b * K + from] as number) - v
@@ -660,11 +878,63 @@ export function createRepairState(input: RepairInput) {
     const vi = (b: number) => (value[b] as Float64Array)[i] as number
     return violation(s) + violation(t) - violation(s, (b) => -vi(b)) - violation(t, vi)
   }
-  const canMove = (i: number, t: number): boolean =>
-    !locked[i] && asg[i] !== t && (maxMoved === undefined || moved + movedDelta(i, t) <= maxMoved)
+  /** the moves (account, to, account, to, …) stay within every move limit */
+  const fits = (...moves: number[]): boolean => {
+    for (let r = 0; r < limits.length; r++) {
+      let u = used[r] as number
+      for (let k = 0; k < moves.length; k += 2)
+        u += movedDelta(moves[k] as number, moves[k + 1] as number) * limitValue(r, moves[k] as number)
+      const cap = (limits[r] as MoveLimit).limit
+      if (u > cap + 1e-9 * Math.max(1, cap)) return false
+    }
+    return true
+  }
+  const canMove = (i: number, t: number): boolean => !locked[i] && asg[i] !== t && fits(i, t)
   const violating = (): number[] => {
     const out: number[] = []
     for (let j = 0; j < K; j++) if (violation(j) > 1e-12) out.push(j)
+    return out
+  }
+
+  /** accounts that sit in one of the territories or have one as a candidate (each once) */
+  const byCandidate: number[][] = Array.from({ length: K }, () => [])
+  for (let i = 0; i < n; i++) for (const t of cands[i] ?? []) byCandidate[t]?.push(i)
+  const stamp = new Int32Array(n)
+  let epoch = 0
+  const touching = (territories: readonly number[]): number[] => {
+    epoch++
+    const out: number[] = []
+    const add = (i: number): void => {
+      if (stamp[i] === epoch) return
+      stamp[i] = epoch
+      out.push(i)
+    }
+    for (const j of territories) {
+      for (const i of members[j] ?? []) add(i)
+      for (const i of byCandidate[j] ?? []) add(i)
+    }
+    return out
+  }
+
+  /**
+   * the accounts that a piece-keeping move can take out of or into the territories: their members
+   * and the members' neighbours (and, for an empty territory, every account with it as a candidate)
+   */
+  const boundary = (territories: readonly number[]): number[] => {
+    epoch++
+    const out: number[] = []
+    const add = (i: number): void => {
+      if (stamp[i] === epoch) return
+      stamp[i] = epoch
+      out.push(i)
+    }
+    for (const j of territories) {
+      if ((members[j]?.size ?? 0) === 0) for (const i of byCandidate[j] ?? []) add(i)
+      for (const i of members[j] ?? []) {
+        add(i)
+        for (const k of adjacency[i] ?? []) add(k)
+      }
+    }
     return out
   }
 
@@ -679,10 +949,14 @@ export function createRepairState(input: RepairInput) {
       if (bad.length === 0) break
       const badSet = new Set(bad)
       const options: { i: number; t: number; score: number }[] = []
-      for (let i = 0; i < n; i++) {
+      const local = strict && guarded
+      for (const i of local ? boundary(bad) : touching(bad)) {
         const s = asg[i] as number
         for (const t of cands[i] ?? []) {
           if (!badSet.has(s) && !badSet.has(t)) continue
+          // a piece-keeping move goes to a territory the account touches (or an empty one)
+          if (local && (members[t]?.size ?? 0) > 0 && !(adjacency[i] ?? []).some((k) => asg[k] === t))
+            continue
           if (!canMove(i, t)) continue
           const g = gainOfMove(i, t)
           if (g <= 1e-12) continue
@@ -711,7 +985,7 @@ export function createRepairState(input: RepairInput) {
             if (t === s || !canMove(i, t)) continue
             for (const k of members[t] ?? []) {
               if (locked[k] || !(cands[k] ?? []).includes(s)) continue
-              if (maxMoved !== undefined && moved + movedDelta(i, t) + movedDelta(k, s) > maxMoved) continue
+              if (!fits(i, t, k, s)) continue
               const d = (b: number) =>
                 ((value[b] as Float64Array)[k] as number) - ((value[b] as Float64Array)[i] as number)
               const g = violation(s) + violation(t) - violation(s, d) - violation(t, (b) => -d(b))
@@ -795,8 +1069,7 @@ export function createRepairState(input: RepairInput) {
         const targets = [...shared.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])
         const wasClean = violating().length === 0
         for (const [t] of targets) {
-          const movedAfter = list.reduce((m, i) => m + movedDelta(i, t), moved)
-          if (maxMoved !== undefined && movedAfter > maxMoved) continue
+          if (!fits(...list.flatMap((i) => [i, t]))) continue
           trail = []
           for (const i of list) apply(i, t)
           if (wasClean && violating().length > 0) repair(compensation, true)
@@ -852,8 +1125,7 @@ export function createRepairState(input: RepairInput) {
               if (usedK.has(b.i) || asg[b.i] !== t) continue
               const delta = cost(a.i, t) - cost(a.i, s) + cost(b.i, s) - cost(b.i, t)
               if (delta >= -1e-9 || (best !== undefined && delta >= best.delta)) continue
-              if (maxMoved !== undefined && moved + movedDelta(a.i, t) + movedDelta(b.i, s) > maxMoved)
-                continue
+              if (!fits(a.i, t, b.i, s)) continue
               const d = (x: number) =>
                 ((value[x] as Float64Array)[b.i] as number) - ((value[x] as Float64Array)[a.i] as number)
               const before = violation(s) + violation(t)

@@ -15,7 +15,7 @@ const line = (asg: number[], cost: (i: number, j: number) => number, edges = tru
     value: [new Float64Array(n).fill(1)],
     locked: asg.map(() => false),
     current: asg.map(() => -1),
-    maxMoved: undefined,
+    moveLimits: [],
     cost,
     ...(edges ? { edges: Array.from({ length: n - 1 }, (_, i) => [i, i + 1] as const) } : {}),
   }
@@ -52,6 +52,28 @@ describe('piece clean-up with a compensating move', () => {
     const input = { ...line([0, 1, 0, 1, 1, 1], () => 0), locked: [false, false, false, true, true, true] }
     const state = createRepairState(input)
     state.contiguity(input.edges ?? [])
+    expect(state.outside()).toBe(0)
+  })
+})
+
+describe('move limits', () => {
+  // 0-1-2 | 3 is today's plan; territory 0 holds 3 of 4 accounts and must give one away
+  const today = (limit: number): RepairInput => ({
+    ...line([0, 0, 0, 1], () => 0),
+    current: [0, 0, 0, 1],
+    moveLimits: [{ value: Float64Array.of(5, 5, 5, 5), limit }],
+  })
+  it('makes no move that would exceed the limit on moved potential', () => {
+    const input = today(4) // moving any account moves 5 > 4
+    const state = createRepairState(input)
+    expect(state.repair()).toBe(0)
+    expect(state.outside()).toBe(2)
+  })
+  it('repairs the band when the limit allows one move', () => {
+    const input = today(5)
+    const state = createRepairState(input)
+    expect(state.repair()).toBe(1)
+    expect(Array.from(input.asg)).toEqual([0, 0, 1, 1])
     expect(state.outside()).toBe(0)
   })
 })
