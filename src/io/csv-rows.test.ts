@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { CsvRowParser, parseCsvText } from './csv-rows.js'
+import { CsvRowParser, CsvRowStarts, parseCsvText } from './csv-rows.js'
 import { SalesOpsError } from '../errors.js'
 
 const cellsOf = (text: string, delimiter = ',') => parseCsvText(text, delimiter).map((r) => r.cells)
@@ -84,5 +84,139 @@ describe('CsvRowParser', () => {
         },
       ),
     )
+  })
+})
+
+/** Raw CSV-ish text from tokens that make quoted cells, literal quotes, CRLF and blanks after quotes. */
+const rawText = fc
+  .array(fc.constantFrom('a', 'é', '€', ',', '"', '""', '\n', '\r\n', ' ', '"x"', '"a,\nb"', '5" in'), {
+    maxLength: 40,
+  })
+  .map((tokens) => tokens.join(''))
+
+const parses = (text: string): boolean => {
+  try {
+    parseCsvText(text, ',')
+    return true
+  } catch {
+    return false
+  }
+}
+
+describe('CsvRowParser in chunks', () => {
+  it('waits for more text after blanks that follow a closing quote', () => {
+    const parser = new CsvRowParser(',', 'x')
+    expect(parser.push('"a\nb"  ')).toEqual([])
+    expect(parser.pending).toBe(true)
+    expect(parser.push(',c\n')).toEqual([{ cells: ['a\nb', 'c'], line: 1 }])
+    expect(parser.pending).toBe(false)
+  })
+
+  it('gives the rows of the whole text however any readable text is cut', () => {
+    fc.assert(
+      fc.property(
+        rawText,
+        fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 10 }),
+        (text, cuts) => {
+          fc.pre(parses(text))
+          const whole = parseCsvText(text, ',')
+          const parser = new CsvRowParser(',', 'x')
+          const rows = []
+          let pos = 0
+          for (let k = 0; pos < text.length; k++) {
+            const size = cuts[k % cuts.length] ?? 1
+            rows.push(...parser.push(text.slice(pos, pos + size)))
+            pos += size
+          }
+          rows.push(...parser.end())
+          expect(rows).toEqual(whole)
+        },
+      ),
+    )
+  })
+
+  it('starts counting lines at firstLine', () => {
+    expect(new CsvRowParser(',', 'x', 41).push('a\nb\n').map((r) => r.line)).toEqual([41, 42])
+  })
+})
+
+describe('CsvRowStarts', () => {
+  const encoder = new TextEncoder()
+
+  /** Byte offset and line of every row start the parser finds, and the end of the text. */
+  function rowStarts(text: string): { offset: number; line: number }[] {
+    const lineStarts = [0]
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1)
+    const starts = parseCsvText(text, ',').map((row) => {
+      const at = lineStarts[row.line - 1] ?? 0
+      return { offset: encoder.encode(text.slice(0, at)).length, line: row.line }
+    })
+    starts.push({ offset: encoder.encode(text).length, line: lineStarts.length })
+    return starts
+  }
+
+  function scan(bytes: Uint8Array, targets: readonly number[], cuts: readonly number[]): CsvRowStarts {
+    const scanner = new CsvRowStarts(',', 0, 0, targets)
+    let pos = 0
+    for (let k = 0; pos < bytes.length && !scanner.done; k++) {
+      const size = cuts[k % cuts.length] ?? 1
+      scanner.push(bytes.subarray(pos, pos + size))
+      pos += size
+    }
+    scanner.end()
+    return scanner
+  }
+
+  it('finds the first row start at or after each target, with its line, as the parser reads the rows', () => {
+    fc.assert(
+      fc.property(
+        rawText,
+        fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 10 }),
+        (raw, cuts) => {
+          const text = `${raw}\n`
+          fc.pre(parses(text))
+          const bytes = encoder.encode(text)
+          const expected = rowStarts(text)
+          const targets = Array.from({ length: bytes.length + 1 }, (_, i) => i)
+          const scanner = scan(bytes, targets, cuts)
+          expect(scanner.starts).toEqual(targets.map((t) => expected.find((s) => s.offset >= t)))
+        },
+      ),
+    )
+  })
+
+  it('stops at a quoted cell that is malformed or never closed', () => {
+    const bytes = encoder.encode('a,b\n"x"y,1\nc,d\n')
+    expect(scan(bytes, [12], [5]).starts).toEqual([])
+    expect(scan(encoder.encode('a,b\n"open,1\nc,d\n'), [12], [64]).starts).toEqual([])
+  })
+
+  it('starts after a sep= line and counts its line', () => {
+    const bytes = encoder.encode('sep=;\nh;i\n1;2\n')
+    const scanner = new CsvRowStarts(';', 6, 1, [7])
+    scanner.push(bytes.subarray(6))
+    expect(scanner.starts).toEqual([{ offset: 10, line: 3 }])
+  })
+})
+
+describe('CsvRowParser with a cell mask', () => {
+  const mask = { keep: Uint8Array.from([1, 0, 1]), width: 3, plain: (first: string) => first !== 'Total' }
+
+  it('leaves unread cells of plain rows empty', () => {
+    expect(new CsvRowParser(',', 'x').push('a,b,c\n1,2,3\n', mask).map((r) => r.cells)).toEqual([
+      ['a', '', 'c'],
+      ['1', '', '3'],
+    ])
+  })
+
+  it('gives every cell of a row that is not plain: another width, a first cell the loader looks at, quotes', () => {
+    expect(
+      new CsvRowParser(',', 'x').push('a,b\nTotal,2,3\n"q",r,s\n1,2,3,4\n', mask).map((r) => r.cells),
+    ).toEqual([
+      ['a', 'b'],
+      ['Total', '2', '3'],
+      ['q', 'r', 's'],
+      ['1', '2', '3', '4'],
+    ])
   })
 })

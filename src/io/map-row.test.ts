@@ -13,6 +13,7 @@ function mapperOf<E extends 'deal' | 'quota'>(
   header: string[],
   sample: string[][],
   profileName: string,
+  fields?: ReadonlySet<string>,
 ) {
   const profile = findProfile(profileName)
   if (profile === undefined) throw new Error(profileName)
@@ -24,6 +25,7 @@ function mapperOf<E extends 'deal' | 'quota'>(
     formats,
     stages: createStageResolver(profile.stages),
     width: header.length,
+    ...(fields === undefined ? {} : { fields }),
   })
 }
 const mapperFor = (header: string[], sample: string[][], profileName = 'canonical') =>
@@ -173,5 +175,41 @@ describe('mapRow for quotas', () => {
       '2026-03-31',
       25000000,
     ])
+  })
+})
+
+describe('mapRow with the fields the caller reads', () => {
+  const head = ['id', 'name', 'stage', 'amount', 'close_date', 'region', 'type', 'segment']
+  const rows = [
+    ['D1', 'Big deal', 'Closed Won', '100', '2025-03-31', 'West', 'New Business', 'SMB'],
+    ['D2', 'Small deal', 'Proposal', 'lots', '2025-04-30', 'East', 'Upsell', 'SMB'],
+  ]
+  const mapper = mapperOf('deal', head, rows, 'canonical', new Set(['id', 'amount']))
+
+  it('leaves unread text fields out, and names the cells it still reads', () => {
+    const r = mapper.mapRow(rows[0] ?? [], 2)
+    expect(r.ok).toBe(true)
+    if (!r.ok) return
+    expect([r.record.name, r.record.region, r.record.type, r.record.segment]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ])
+    // the stage decides the status (and so whether the row is valid): always read
+    expect([r.record.id, r.record.stage, r.record.status, r.record.amount]).toEqual([
+      'D1',
+      'Closed Won',
+      'won',
+      10000,
+    ])
+    expect(mapper.columns).toEqual([0, 2, 3, 4])
+  })
+
+  it('still parses every value that can be invalid', () => {
+    const r = mapper.mapRow(['D2', '', 'Proposal', 'lots', 'someday', '', '', ''], 3)
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    expect(r.issues.map((i) => i.column)).toEqual(['amount', 'close_date'])
   })
 })

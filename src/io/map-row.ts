@@ -46,10 +46,31 @@ export interface MapperContext {
   readonly stages: StageResolver
   /** number of header cells: rows with more non-empty cells are ragged */
   readonly width: number
+  /**
+   * The record fields the caller reads. A text field outside them (that the entity's own rules do
+   * not need either) is left undefined and its cells unread; every value that can be invalid is
+   * still parsed, so that a row is invalid exactly when it is without `fields`.
+   */
+  readonly fields?: ReadonlySet<string>
 }
 
 export interface RowMapper<T> {
   mapRow(cells: readonly string[], line: number): RowResult<T>
+  /** with `fields`: the cells `mapRow` reads (others may be passed empty) */
+  readonly columns?: readonly number[]
+}
+
+/** Text fields the entities' own rules read to decide whether a record is valid: never left unread. */
+const ruleFields: Readonly<Record<EntityName, readonly string[]>> = {
+  deal: ['stage', 'status'],
+  account: [],
+  rep: ['name'],
+  quota: ['owner', 'team', 'territory', 'period'],
+  lead: [],
+  contract: [],
+  stage_change: ['to_stage'],
+  spend: ['period'],
+  nps: [],
 }
 
 /** a row's parsed values by slot: one per field of the entity, plus one per money field for the currency written in its cells */
@@ -661,7 +682,18 @@ export function createRowMapper<E extends EntityName>(ctx: MapperContext): RowMa
   for (const f of spec.fields) if (f.kind === 'money') slots.set(`${f.name}#currency`, slots.size)
   const at = (name: string): number => slots.get(name) ?? -1
   const slotCount = slots.size
-  const compiled = ctx.match.bindings.map((b) =>
+  // with `fields`: text fields nobody reads are left out (no other kind: those can be invalid)
+  const unread = (field: string): boolean => {
+    const kind = kinds.get(field) ?? 'text'
+    return (
+      ctx.fields !== undefined &&
+      (kind === 'text' || kind === 'list') &&
+      !ctx.fields.has(field) &&
+      !ruleFields[entity].includes(field)
+    )
+  }
+  const read = ctx.match.bindings.filter((b) => !unread(b.field))
+  const compiled = read.map((b) =>
     compileField(
       at(b.field),
       at(`${b.field}#currency`),
@@ -690,7 +722,10 @@ export function createRowMapper<E extends EntityName>(ctx: MapperContext): RowMa
     return null
   }
   const source = { file, line: 0 }
+  const columns =
+    ctx.fields === undefined ? undefined : [...new Set(read.flatMap((b) => b.columns))].sort((a, b) => a - b)
   return {
+    ...(columns === undefined ? {} : { columns }),
     mapRow(cells, line) {
       if (issues.length > 0) issues = []
       currentLine = line

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Columns } from '../model/columns.js'
+import { stringify } from 'csv-stringify/sync'
 import { parseCsvText } from './csv-rows.js'
 import { csvLine, guardCell, stringifyRows, toCsv } from './to-csv.js'
 
@@ -14,6 +15,36 @@ describe('our CSV writers and reader', () => {
     fc.assert(
       fc.property(table, (rows) => {
         expect(parseCsvText(stringifyRows(rows), ',').map((r) => r.cells)).toEqual(rows)
+      }),
+    )
+  })
+
+  it.each([',', '\t'] as const)('writes the bytes csv-stringify writes (delimiter %j)', (delimiter) => {
+    const cell = fc.oneof(
+      fc.string({ unit: 'grapheme-composite' }),
+      fc.constantFrom(
+        '',
+        ' ',
+        'a b',
+        ' a',
+        'a ',
+        '\u00a0x',
+        'x\u2028',
+        '"',
+        'a"b',
+        '\r',
+        '\n',
+        '\t',
+        'a,b',
+        'a\tb',
+        '=1',
+      ),
+    )
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { maxLength: 6 }), { maxLength: 8 }), (rows) => {
+        expect(stringifyRows(rows, { delimiter })).toBe(
+          stringify(rows, { delimiter, record_delimiter: '\n', quoted_match: /^\s|\s$/ }),
+        )
       }),
     )
   })

@@ -22,30 +22,74 @@ export interface CsvOptions {
   readonly header?: boolean
 }
 
-/** Any table of strings as CSV text (also used for rejects files). */
+/** What makes csv-stringify quote a cell (besides the delimiter), with quoted_match /^\s|\s$/. */
+const QUOTE_WHEN = /["\n\r]|^\s|\s$/
+
+/**
+ * Any table of strings as CSV text (also used for rejects files): the bytes csv-stringify writes
+ * with these options (a cell is quoted when it holds the delimiter, a quote, CR or LF, or starts or
+ * ends with white space; quotes are doubled; every record ends with `\n`), written directly, about
+ * ten times faster (a test compares the two). A cell that is not a string goes to csv-stringify.
+ */
 export function stringifyRows(rows: readonly (readonly string[])[], options: CsvOptions = {}): string {
-  return stringify(rows as string[][], {
-    delimiter: options.delimiter ?? ',',
-    record_delimiter: '\n',
-    quoted_match: /^\s|\s$/,
-  })
+  const delimiter = options.delimiter ?? ','
+  const lines: string[] = []
+  for (const row of rows) {
+    let line = ''
+    for (let i = 0; i < row.length; i++) {
+      const cell: unknown = row[i]
+      if (i > 0) line += delimiter
+      if (typeof cell !== 'string') {
+        if (cell === undefined || cell === null) continue
+        return stringify(rows as string[][], { delimiter, record_delimiter: '\n', quoted_match: /^\s|\s$/ })
+      }
+      line += csvCell(cell, delimiter)
+    }
+    lines.push(line)
+  }
+  return lines.length === 0 ? '' : `${lines.join('\n')}\n`
 }
 
 export function toCsv<Row>(rows: readonly Row[], columns: Columns<Row>, options: CsvOptions = {}): string {
   const guard = options.guard ?? true
-  const table: string[][] = []
-  if (options.header ?? true) table.push(columns.map((c) => c.key))
-  for (const row of rows) {
-    table.push(
-      columns.map((c) => {
-        const v = machineValue(c.kind, row[c.key] as never)
-        if (v === null) return ''
-        if (typeof v === 'string') return guard && c.kind === 'text' ? guardCell(v) : v
-        return String(v)
-      }),
+  const delimiter = options.delimiter ?? ','
+  const lines: string[] = []
+  if (options.header ?? true)
+    lines.push(
+      csvRecord(
+        columns.map((c) => c.key),
+        delimiter,
+      ),
     )
+  const cells: string[] = new Array<string>(columns.length)
+  for (const row of rows) {
+    for (let i = 0; i < columns.length; i++) {
+      const c = columns[i]
+      if (c === undefined) continue
+      const v = machineValue(c.kind, row[c.key] as never)
+      cells[i] =
+        v === null ? '' : typeof v === 'string' ? (guard && c.kind === 'text' ? guardCell(v) : v) : String(v)
+    }
+    lines.push(csvRecord(cells, delimiter))
   }
-  return stringifyRows(table, options)
+  return lines.length === 0 ? '' : `${lines.join('\n')}\n`
+}
+
+/** One record of strings, as stringifyRows writes it (without the line end). */
+function csvRecord(cells: readonly string[], delimiter: string): string {
+  let line = ''
+  for (let i = 0; i < cells.length; i++) {
+    if (i > 0) line += delimiter
+    line += csvCell(cells[i] ?? '', delimiter)
+  }
+  return line
+}
+
+/** One cell as csv-stringify writes it with these options. */
+function csvCell(cell: string, delimiter: string): string {
+  return cell !== '' && (cell.includes(delimiter) || QUOTE_WHEN.test(cell))
+    ? `"${cell.replaceAll('"', '""')}"`
+    : cell
 }
 
 const NEEDS_QUOTES = /[",\n\r]|^\s|\s$/

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { formatIsoDate } from '../model/calendar-date.js'
+import { calendarDate, formatIsoDate } from '../model/calendar-date.js'
 import {
   decimalEvidence,
   parseCurrency,
@@ -194,5 +194,21 @@ describe('parseCurrency', () => {
   })
   it('rejects what is no currency', () => {
     expect(parseCurrency('Moon Money')).toBeUndefined()
+  })
+})
+
+describe('parseDateAs iso, every day of 1899–2201', () => {
+  it('gives calendarDate for each, and undefined for days and months that do not exist', () => {
+    const pad = (n: number, w: number): string => String(n).padStart(w, '0')
+    const wrong: string[] = []
+    for (let y = 1899; y <= 2201; y++) {
+      for (let m = 0; m <= 13; m++) {
+        for (const d of [0, 1, 15, 28, 29, 30, 31, 32]) {
+          const text = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`
+          if (parseDateAs(text, 'iso') !== calendarDate(y, m, d)) wrong.push(text)
+        }
+      }
+    }
+    expect(wrong).toEqual([])
   })
 })

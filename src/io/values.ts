@@ -85,6 +85,8 @@ function splitNumber(text: string, style: DecimalStyle): [string, string] | unde
  * `1 234,56`, `1'234.56`) and scientific notation; undefined when the text is not a number.
  */
 export function parseDecimal(raw: string, style: DecimalStyle): number | undefined {
+  const plain = plainNumber(raw, style)
+  if (plain !== undefined) return plain
   let text = raw.trim().replace(SPACES, '')
   let sign = ''
   if (text.startsWith('-') || text.startsWith('+')) {
@@ -100,6 +102,25 @@ export function parseDecimal(raw: string, style: DecimalStyle): number | undefin
   if (parts === undefined) return undefined
   const value = Number(`${sign}${parts[0]}${parts[1] === '' ? '' : `.${parts[1]}`}`)
   return Number.isFinite(value) ? value : undefined
+}
+
+/**
+ * Digits with at most one decimal separator of `style` and nothing else (`100`, `0.25`, `12,5`):
+ * the value, as the general path below reads it; undefined for anything else.
+ */
+function plainNumber(text: string, style: DecimalStyle): number | undefined {
+  const n = text.length
+  if (n === 0 || n > 15) return undefined
+  const separator = style === 'dot' ? 46 : 44
+  let at = -1
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 48 && c <= 57) continue
+    if (c !== separator || at !== -1 || i === 0 || i === n - 1) return undefined
+    at = i
+  }
+  if (at === -1) return Number(text)
+  return style === 'dot' ? Number(text) : Number(`${text.slice(0, at)}.${text.slice(at + 1)}`)
 }
 
 /** Exact decimal text → cents, rounding half away from zero past two decimals. */

@@ -2,7 +2,6 @@
  * `.xlsx` input (Excel is many CRMs' default export) through read-excel-file: the first sheet or a
  * named one, as rows of text. Numbers keep their stored text; date cells become ISO dates.
  */
-import { readSheet, SheetNotFoundError } from 'read-excel-file/node'
 import { InputFileError } from '../errors.js'
 import { formatIsoDate, daysFromCivil } from '../model/calendar-date.js'
 
@@ -26,6 +25,8 @@ function cellText(value: unknown): string {
 }
 
 export async function readXlsxRows(bytes: Uint8Array, file: string, sheet?: string): Promise<string[][]> {
+  // loaded on first use: it takes about 50 ms to load, which every CSV run (and check worker) would pay
+  const { readSheet, SheetNotFoundError } = await import('read-excel-file/node')
   try {
     const data = await readSheet<string>(Buffer.from(bytes), sheet ?? 1, {
       parseNumber: (s) => s,

@@ -7,6 +7,8 @@ import type { EntityRecords } from '../../model/entities.js'
 import type { RowIssue } from '../../errors.js'
 import { builtinIssueRules, issueRuleId } from './issue-rules.js'
 import type { IssueRule } from './issue-rules.js'
+import { stateBuffers } from './key-log.js'
+import type { KeyLogState } from './key-log.js'
 import { detachString, recordIdOf } from './rule-helpers.js'
 import { severities } from './types.js'
 import type { CheckContext, CheckRule, EntityCheckRule, Finding, Severity } from './types.js'
@@ -18,6 +20,25 @@ export interface CheckRun {
   addIssue(entity: EntityName, issue: RowIssue): void
   /** Ends cross-record rules and returns the summary; the run accepts nothing afterwards. */
   finish(): CheckSummary
+  /** True when every cross-record rule can hand over and take in state (`part`, `absorb`). */
+  readonly splittable: boolean
+  /**
+   * Parallel checking: the run's state so far (findings, counts, the cross-record rules' logs), to
+   * be absorbed by the run that covers the whole input, with the buffers to transfer rather than
+   * copy. The run accepts nothing afterwards.
+   */
+  part(): { readonly part: CheckPart; readonly transfer: readonly ArrayBuffer[] }
+  /** Takes in the part of a run over the input that comes next (same rules, same context), as if its records had been added here now. */
+  absorb(part: CheckPart): void
+}
+
+/** A run's state over one part of the input (structured-cloneable). */
+export interface CheckPart {
+  readonly findings: readonly Finding[]
+  readonly ruleCounts: readonly { rule: string; severity: Severity; count: number }[]
+  readonly records: Readonly<Partial<Record<EntityName, number>>>
+  /** per cross-record rule, in the order of the rules given to the run */
+  readonly states: readonly (readonly KeyLogState[])[]
 }
 
 export interface CheckSummary {
@@ -51,6 +72,9 @@ type AnyRecord = EntityRecords[EntityName]
 interface ActiveRule {
   add(record: AnyRecord): void
   end(): void
+  /** cross-record rules that can be checked in parts */
+  part?(): readonly KeyLogState[]
+  absorb?(state: readonly KeyLogState[]): void
 }
 
 /**
@@ -93,12 +117,19 @@ export function createCheckRun(
   }
 
   const byEntity = new Map<EntityName, ActiveRule[]>()
+  /** the cross-record rules, in registry order (the order of `CheckPart.states`) */
+  const stateful: ActiveRule[] = []
+  let splittable = true
   for (const rule of rules) {
     // Safe: the runner hands a rule only records of its own entity (dispatch by `rule.entity` below).
     const active = activate(rule as EntityCheckRule<EntityName>, ctx, emit)
     const list = byEntity.get(rule.entity)
     if (list === undefined) byEntity.set(rule.entity, [active])
     else list.push(active)
+    if (rule.check === undefined) {
+      stateful.push(active)
+      if (active.part === undefined || active.absorb === undefined) splittable = false
+    }
   }
 
   const assertOpen = (): void => {
@@ -136,6 +167,34 @@ export function createCheckRun(
       )
       summary = { findings, counts, byRule, omitted: total - findings.length, records }
       return summary
+    },
+    splittable,
+    part() {
+      assertOpen()
+      if (!splittable) throw new Error('a cross-record rule of this run cannot be checked in parts')
+      const states = stateful.map((active) => active.part?.() ?? [])
+      const part: CheckPart = { findings: kept, ruleCounts: [...ruleCounts.values()], records, states }
+      summary = { findings: [], counts, byRule: [], omitted: 0, records }
+      return { part, transfer: states.flatMap((state) => state.flatMap(stateBuffers)) }
+    },
+    absorb(part) {
+      assertOpen()
+      if (!splittable) throw new Error('a cross-record rule of this run cannot be checked in parts')
+      for (const [entity, n] of Object.entries(part.records) as [EntityName, number][])
+        records[entity] = (records[entity] ?? 0) + n
+      for (const entry of part.ruleCounts) {
+        counts[entry.severity] += entry.count
+        total += entry.count
+        const key = `${entry.severity}\u0000${entry.rule}`
+        const known = ruleCounts.get(key)
+        if (known === undefined) ruleCounts.set(key, { ...entry })
+        else known.count += entry.count
+      }
+      if (maxFindings > 0) {
+        for (const finding of part.findings) kept.push(finding)
+        if (kept.length >= 2 * maxFindings) kept = kept.sort(compareFindings).slice(0, maxFindings)
+      }
+      part.states.forEach((state, i) => stateful[i]?.absorb?.(state))
     },
   }
 }
@@ -189,6 +248,14 @@ function activate(
     end() {
       stamp(checker.end())
     },
+    ...(checker.part === undefined || checker.absorb === undefined
+      ? {}
+      : {
+          part: () => checker.part?.() ?? [],
+          absorb: (state: readonly KeyLogState[]) => {
+            checker.absorb?.(state)
+          },
+        }),
   }
 }
 

@@ -5,6 +5,7 @@
 import type { CalendarDate } from '../../model/calendar-date.js'
 import type { EntityName } from '../../model/cells.js'
 import type { EntityRecords } from '../../model/entities.js'
+import type { KeyLogState } from './key-log.js'
 
 export type Severity = 'error' | 'warning' | 'info'
 
@@ -42,6 +43,13 @@ export interface CheckContext {
 export interface RuleChecker<E extends EntityName> {
   add(record: EntityRecords[E]): readonly Finding[] | undefined
   end(): readonly Finding[]
+  /**
+   * For checking parts of the input in parallel: the checker's state so far (structured-cloneable;
+   * its ArrayBuffers may be transferred, after which this checker is spent) ...
+   */
+  part?(): readonly KeyLogState[]
+  /** ... and taking in the state of a part that comes next in input order. Give both or neither. */
+  absorb?(state: readonly KeyLogState[]): void
 }
 
 /** A rule over one entity. Give `check` (per record) or `create` (cross-record); `check` wins if both are given. */
@@ -52,6 +60,12 @@ export interface EntityCheckRule<E extends EntityName> {
   readonly severity: Severity
   /** One sentence for `--explain` and docs. */
   readonly description: string
+  /**
+   * The record fields `check` or `create` read (the id, the source file and line are always
+   * there). When every rule of an entity declares them, `salesops check` may leave the other text
+   * fields of that entity unread (undefined), which saves parsing them; without it a rule gets every field.
+   */
+  readonly reads?: readonly (keyof EntityRecords[E] & string)[]
   /** Per-record test; returns messages (usually 0 or 1). */
   readonly check?: (record: EntityRecords[E], ctx: CheckContext) => readonly string[] | string | undefined
   /**

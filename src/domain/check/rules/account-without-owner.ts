@@ -6,5 +6,6 @@ export const accountWithoutOwner: CheckRule<'account'> = {
   severity: 'warning',
   description:
     'An account has no owner, so territory, coverage and assignment reports treat it as unassigned.',
+  reads: ['owner'],
   check: (account) => (account.owner === undefined ? 'account has no owner' : undefined),
 }

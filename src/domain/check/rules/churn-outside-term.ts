@@ -7,6 +7,7 @@ export const churnOutsideTerm: CheckRule<'contract'> = {
   severity: 'warning',
   description:
     "A contract's churn date lies before its start or after its end (a churn at the end date itself is normal).",
+  reads: ['churn_date', 'start', 'end'],
   check: (contract) => {
     const churn = contract.churn_date
     if (churn === undefined) return undefined

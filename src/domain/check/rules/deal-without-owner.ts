@@ -5,5 +5,6 @@ export const dealWithoutOwner: CheckRule<'deal'> = {
   entity: 'deal',
   severity: 'warning',
   description: 'A deal has no owner, so per-rep KPIs, quotas and commissions leave it out.',
+  reads: ['owner'],
   check: (deal) => (deal.owner === undefined ? 'deal has no owner' : undefined),
 }

@@ -1,6 +1,7 @@
-import { FirstSeen, describePlace } from '../first-seen.js'
-import { findingFor, quote } from '../rule-helpers.js'
-import type { CheckRule, EntityCheckRule } from '../types.js'
+import { FNV_OFFSET, KeyLog, describePlace, fnvText } from '../key-log.js'
+import type { EntityRecords } from '../../../model/entities.js'
+import { quote } from '../rule-helpers.js'
+import type { CheckRule, EntityCheckRule, Finding } from '../types.js'
 
 /** The entities whose `id` must be unique within a run (across all of that entity's files). */
 export type IdentifiedEntity = 'deal' | 'account' | 'rep' | 'contract' | 'lead'
@@ -8,7 +9,7 @@ export type IdentifiedEntity = 'deal' | 'account' | 'rep' | 'contract' | 'lead'
 /**
  * `duplicate-id` for one entity: the second and later records with an id already seen are reported
  * with the first record's line. Exact (ids are compared in full, case-sensitively) and compact: ids
- * are copied into a `CompactStringSet`, records are not kept.
+ * are logged in a `KeyLog` and matched at the end of the run, records are not kept.
  */
 export function duplicateIdRule<E extends IdentifiedEntity>(entity: E, plural: string): EntityCheckRule<E> {
   const rule: EntityCheckRule<E> = {
@@ -16,22 +17,39 @@ export function duplicateIdRule<E extends IdentifiedEntity>(entity: E, plural: s
     entity,
     severity: 'error',
     description: `Two ${plural} share an id, so joins and counts would use the wrong record; each later one is reported with the first one's line.`,
+    reads: ['id'] as (keyof EntityRecords[E] & string)[],
     create: () => {
-      const seen = new FirstSeen()
+      const log = new KeyLog(1)
       return {
         add: (record) => {
-          const place = { file: record.source_file, line: record.source_line }
-          const earlier = seen.see(record.id, place)
-          if (earlier === undefined) return undefined
-          return [
-            findingFor(
-              rule,
-              record,
-              `${entity} id ${quote(record.id)} also on ${describePlace(earlier, place)}`,
-            ),
-          ]
+          log.begin(record.source_file, record.source_line, fnvText(FNV_OFFSET, record.id))
+          log.text(record.id)
+          log.end()
+          return undefined
         },
-        end: () => [],
+        end: () => {
+          const first = log.resolve(0, (fields) => fields[0] as string)
+          const findings: Finding[] = []
+          for (const [e, earlier] of first) {
+            const id = log.fields(e)[0] as string
+            const place = log.place(e)
+            findings.push({
+              rule: rule.id,
+              severity: rule.severity,
+              file: place.file,
+              line: place.line,
+              entity,
+              record_id: id,
+              message: `${entity} id ${quote(id)} also on ${describePlace(log.place(earlier), place)}`,
+            })
+          }
+          log.clear()
+          return findings
+        },
+        part: () => log.part(),
+        absorb: (parts) => {
+          log.absorb(parts)
+        },
       }
     },
   }

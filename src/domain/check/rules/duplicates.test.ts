@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { account, contract, day, deal, findingsOf, lead, rep } from '../test-factories.js'
 import { duplicateIdRules } from './duplicate-id.js'
-import { likelyDuplicateDeal, likelyDuplicateKey } from './likely-duplicate-deal.js'
+import fc from 'fast-check'
+import { FNV_OFFSET, fnvText } from '../key-log.js'
+import { likelyDuplicateDeal, likelyDuplicateHash, likelyDuplicateKey } from './likely-duplicate-deal.js'
 
 describe('duplicate-id (error)', () => {
   it('reports each later deal with an id already seen, naming the first line', () => {
@@ -150,5 +152,31 @@ describe('likely-duplicate-deal (warning)', () => {
       'n\u0000acme\u0000big deal',
     )
     expect(likelyDuplicateKey({ account_id: 'A-1', account: undefined, name: '   ' })).toBeUndefined()
+  })
+
+  it('hashes the code units of the key, without building it (ASCII fast path and any other text)', () => {
+    const part = fc.option(
+      fc.oneof(
+        fc.string(),
+        fc.constantFrom(
+          ' Big  Deal ',
+          'ACME\tCorp',
+          '\u00c9cole',
+          'e\u0301cole',
+          '\u00a0x\u2003y ',
+          '   ',
+          '',
+        ),
+      ),
+      { nil: undefined },
+    )
+    fc.assert(
+      fc.property(part, part, part, (name, accountId, accountName) => {
+        const deal = { name, account_id: accountId, account: accountName }
+        const key = likelyDuplicateKey(deal)
+        const hash = likelyDuplicateHash(deal)
+        expect(hash).toBe(key === undefined ? undefined : fnvText(FNV_OFFSET, key))
+      }),
+    )
   })
 })

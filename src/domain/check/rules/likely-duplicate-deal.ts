@@ -1,7 +1,7 @@
-import { FirstSeen, describePlace } from '../first-seen.js'
-import { findingFor, normalizeName, quote } from '../rule-helpers.js'
+import { FNV_OFFSET, KeyLog, describePlace, fnvStep, fnvText } from '../key-log.js'
+import { normalizeName, quote } from '../rule-helpers.js'
 import type { Deal } from '../../../model/deal.js'
-import type { CheckRule } from '../types.js'
+import type { CheckRule, Finding } from '../types.js'
 
 /**
  * The key two deals share when they look like the same deal: the account (its id when given, else
@@ -16,37 +16,122 @@ export function likelyDuplicateKey(deal: Pick<Deal, 'account_id' | 'account' | '
   return undefined
 }
 
+/** The created day as two UTF-16 units (exact for any day), the last part of the same-day key. */
+function createdUnits(created: number | undefined): string {
+  return created === undefined ? '' : String.fromCharCode(created >>> 16, created & 0xffff)
+}
+
+/**
+ * FNV-1a of `normalizeName(text)`'s code units, continuing from `h`, without building the string
+ * for ASCII text (trim, runs of whitespace to one space, A–Z to a–z: what normalizeName does to
+ * ASCII); undefined when the normalised text is empty.
+ */
+function foldNormalized(h: number, text: string): number | undefined {
+  let out = h
+  let started = false
+  let space = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 0x80) {
+      const normalized = normalizeName(text)
+      return normalized === '' ? undefined : fnvText(h, normalized)
+    }
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      space = started
+      continue
+    }
+    if (space) {
+      out = fnvStep(out, 32)
+      space = false
+    }
+    out = fnvStep(out, c >= 65 && c <= 90 ? c + 32 : c)
+    started = true
+  }
+  return started ? out : undefined
+}
+
+/** The hash of `likelyDuplicateKey(deal)`'s code units (FNV-1a), or undefined when there is no key. */
+export function likelyDuplicateHash(deal: Pick<Deal, 'account_id' | 'account' | 'name'>): number | undefined {
+  if (deal.name === undefined) return undefined
+  let h: number | undefined
+  if (deal.account_id !== undefined) {
+    h = fnvText(fnvStep(fnvStep(FNV_OFFSET, 0x69), 0), deal.account_id)
+  } else if (deal.account !== undefined) {
+    const start = fnvStep(fnvStep(FNV_OFFSET, 0x6e), 0)
+    h = foldNormalized(start, deal.account) ?? start // an empty account name is still a key part
+  } else {
+    return undefined
+  }
+  return foldNormalized(fnvStep(h, 0), deal.name)
+}
+
+/** Stored fields of a logged deal: id, name, account id, account name (only without an id), created. */
+const F = { Id: 0, Name: 1, AccountId: 2, Account: 3, Created: 4 } as const
+
 export const likelyDuplicateDeal: CheckRule<'deal'> = {
   id: 'likely-duplicate-deal',
   entity: 'deal',
   severity: 'warning',
   description:
     "Two deals have the same account (id, else name) and the same name ignoring case and spacing, and either both are open (double-counted pipeline) or both were created on the same day (double entry or import); each later one is reported with the first one's line. Same-named deals of different days, such as yearly renewals, are not duplicates.",
+  reads: ['id', 'name', 'account_id', 'account', 'created', 'status'],
   create: () => {
-    const open = new FirstSeen()
-    const sameDay = new FirstSeen()
+    // key 0: account + name + created day (every keyed deal); key 1: account + name (open deals)
+    const log = new KeyLog(2)
     return {
       add: (deal) => {
-        const key = likelyDuplicateKey(deal)
-        if (key === undefined) return undefined
-        const place = { file: deal.source_file, line: deal.source_line }
-        // the created day as two UTF-16 units (exact for any day) keeps a million keys small
-        const created =
-          deal.created === undefined ? '' : String.fromCharCode(deal.created >>> 16, deal.created & 0xffff)
-        const byDay = sameDay.see(`${key}\u0000${created}`, place)
-        const byOpen = deal.status === 'open' ? open.see(key, place) : undefined
-        const earlier = byDay ?? byOpen
-        if (earlier === undefined) return undefined
-        const account = deal.account_id ?? deal.account ?? ''
-        return [
-          findingFor(
-            likelyDuplicateDeal,
-            deal,
-            `deal ${quote(deal.name ?? '')} for account ${quote(account)} looks like a duplicate of ${describePlace(earlier, place)} (same account and name, ${byDay === undefined ? 'both open' : 'created the same day'})`,
-          ),
-        ]
+        const h = likelyDuplicateHash(deal)
+        if (h === undefined) return undefined
+        let sameDay = fnvStep(h, 0)
+        if (deal.created !== undefined) {
+          sameDay = fnvStep(fnvStep(sameDay, (deal.created >>> 16) & 0xffff), deal.created & 0xffff)
+        }
+        log.begin(deal.source_file, deal.source_line, sameDay, deal.status === 'open' ? h : undefined)
+        log.text(deal.id)
+        log.text(deal.name)
+        log.text(deal.account_id)
+        log.text(deal.account_id === undefined ? deal.account : undefined)
+        log.int(deal.created)
+        log.end()
+        return undefined
       },
-      end: () => [],
+      end: () => {
+        const keyOf = (fields: readonly (string | number | undefined)[]): string =>
+          likelyDuplicateKey({
+            name: fields[F.Name] as string,
+            account_id: fields[F.AccountId] as string | undefined,
+            account: fields[F.Account] as string | undefined,
+          }) ?? ''
+        const byDay = log.resolve(
+          0,
+          (fields) => `${keyOf(fields)}\u0000${createdUnits(fields[F.Created] as number | undefined)}`,
+        )
+        const byOpen = log.resolve(1, keyOf)
+        const findings: Finding[] = []
+        for (const e of [...new Set([...byDay.keys(), ...byOpen.keys()])].sort((a, b) => a - b)) {
+          const day = byDay.get(e)
+          const earlier = day ?? byOpen.get(e)
+          if (earlier === undefined) continue
+          const fields = log.fields(e)
+          const place = log.place(e)
+          const account = (fields[F.AccountId] ?? fields[F.Account] ?? '') as string
+          findings.push({
+            rule: likelyDuplicateDeal.id,
+            severity: likelyDuplicateDeal.severity,
+            file: place.file,
+            line: place.line,
+            entity: 'deal',
+            record_id: fields[F.Id] as string,
+            message: `deal ${quote((fields[F.Name] as string | undefined) ?? '')} for account ${quote(account)} looks like a duplicate of ${describePlace(log.place(earlier), place)} (same account and name, ${day === undefined ? 'both open' : 'created the same day'})`,
+          })
+        }
+        log.clear()
+        return findings
+      },
+      part: () => log.part(),
+      absorb: (parts) => {
+        log.absorb(parts)
+      },
     }
   },
 }

@@ -65,6 +65,7 @@ export const dealMojibake: CheckRule<'deal'> = {
   entity: 'deal',
   severity: 'warning',
   description: description('deal', 'name, account or owner'),
+  reads: ['name', 'account', 'owner'],
   check: (deal) =>
     firstMojibake([
       ['name', deal.name],
@@ -78,6 +79,7 @@ export const accountMojibake: CheckRule<'account'> = {
   entity: 'account',
   severity: 'warning',
   description: description('account', 'name, owner or city'),
+  reads: ['name', 'owner', 'city'],
   check: (account) =>
     firstMojibake([
       ['name', account.name],

@@ -8,6 +8,7 @@ export const openDealPastCloseDate: CheckRule<'deal'> = {
   severity: 'warning',
   description:
     "An open deal's expected close date lies before the as-of date: it was won, lost or slipped, and the CRM was not updated.",
+  reads: ['status', 'close_date'],
   check: (deal, ctx) => {
     if (deal.status !== 'open' || deal.close_date === undefined || deal.close_date >= ctx.asOf)
       return undefined

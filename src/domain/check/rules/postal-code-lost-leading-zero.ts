@@ -47,6 +47,7 @@ export const postalCodeLostLeadingZero: CheckRule<'account'> = {
   severity: 'warning',
   description:
     "An account's postal code is too short for its country (US, DE, FR, IT, ES have 5 digits): the file went through Excel, which drops leading zeros, so territory rules by ZIP miss it.",
+  reads: ['postal_code', 'country'],
   check: (account) => {
     if (account.postal_code === undefined || account.country === undefined) return undefined
     const restored = restoredPostalCode(account.postal_code, account.country)

@@ -7,6 +7,7 @@ export const probabilityContradictsStage: CheckRule<'deal'> = {
   severity: 'warning',
   description:
     "A deal's probability contradicts its status: won below 100%, lost above 0%, or open at exactly 0% or 100%.",
+  reads: ['probability', 'status'],
   check: (deal) => {
     const p = deal.probability
     if (p === undefined || p < 0 || p > 1) return undefined // probability-out-of-range reports those

@@ -7,6 +7,7 @@ export const probabilityOutOfRange: CheckRule<'deal'> = {
   severity: 'error',
   description:
     "A deal's probability lies outside 0–100% (e.g. 150%), so weighted pipeline and forecasts would be wrong.",
+  reads: ['probability'],
   check: (deal) =>
     deal.probability !== undefined && (deal.probability > 1 || deal.probability < 0)
       ? `probability ${formatPercent(deal.probability)} is outside 0–100%`

@@ -7,6 +7,7 @@ export const repEndBeforeHire: CheckRule<'rep'> = {
   severity: 'warning',
   description:
     "A rep's end date lies before their hire date, so ramp, capacity and quota proration are wrong.",
+  reads: ['hire_date', 'end_date'],
   check: (rep) =>
     rep.end_date !== undefined && rep.hire_date !== undefined && rep.end_date < rep.hire_date
       ? `end date ${formatIsoDate(rep.end_date)} is before hire date ${formatIsoDate(rep.hire_date)}`

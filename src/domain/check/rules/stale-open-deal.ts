@@ -8,6 +8,7 @@ export const staleOpenDeal: CheckRule<'deal'> = {
   severity: 'warning',
   description:
     "An open deal's last activity is more than --stale-days (default 30) before the as-of date; deals without a last-activity date are not judged.",
+  reads: ['status', 'last_activity'],
   check: (deal, ctx) => {
     if (deal.status !== 'open' || deal.last_activity === undefined) return undefined
     const idleDays = ctx.asOf - deal.last_activity

@@ -18,6 +18,7 @@ export const unknownDealAccount: CheckRule<'deal'> = {
   entity: 'deal',
   severity: 'warning',
   description: description('deal'),
+  reads: ['account_id'],
   check: (deal, ctx) => check(deal, ctx.accountIds),
 }
 
@@ -26,5 +27,6 @@ export const unknownContractAccount: CheckRule<'contract'> = {
   entity: 'contract',
   severity: 'warning',
   description: description('contract'),
+  reads: ['account_id'],
   check: (contract, ctx) => check(contract, ctx.accountIds),
 }

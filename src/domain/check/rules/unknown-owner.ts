@@ -1,4 +1,5 @@
 import { findingFor, normalizeName, quote } from '../rule-helpers.js'
+import type { EntityRecords } from '../../../model/entities.js'
 import type { CheckContext, EntityCheckRule } from '../types.js'
 
 /**
@@ -19,6 +20,7 @@ function unknownOwnerRule<E extends 'deal' | 'account'>(entity: E, plural: strin
     entity,
     severity: 'warning',
     description: `A ${entity}'s owner matches no rep name or id in --reps (ignoring case), so per-rep reports show an unknown rep; only checked when --reps is given, ${plural} without an owner are left to ${entity}-without-owner.`,
+    reads: ['owner'] as (keyof EntityRecords[E] & string)[],
     create: (ctx) => {
       const isKnown = knownOwners(ctx)
       return {
@@ -28,6 +30,9 @@ function unknownOwnerRule<E extends 'deal' | 'account'>(entity: E, plural: strin
           return [findingFor(rule, record, `owner ${quote(owner)} is not in the reps file`)]
         },
         end: () => [],
+        // no state across records: parts of the input are checked independently
+        part: () => [],
+        absorb: () => undefined,
       }
     },
   }

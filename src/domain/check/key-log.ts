@@ -1,0 +1,615 @@
+/**
+ * The exact, compact memory of the duplicate rules: an append-only log of records (a few text and
+ * integer fields each, with the record's file and line) under one or two keys, resolved at the end
+ * into "first seen at" per entry.
+ *
+ * Why a log and not a hash set consulted row by row: a million lookups into a table of tens of MB
+ * are a million cache misses, interleaved with parsing; building a key string per row and hashing
+ * it again in the table allocates for nothing. Here the rule hashes the key's code units straight
+ * from the record's fields (no string is built), and the log appends the hash, the line and the
+ * fields' code units to typed arrays (one byte per code unit when all are below U+0100, else two):
+ * sequential writes only. `resolve` then sorts the entries by hash (stable radix sort: sequential
+ * passes) and compares the *exact* keys, rebuilt from the stored fields, only where hashes are
+ * equal, so that colliding keys are still told apart. About 12 bytes per entry and key plus the
+ * fields' bytes; no caller string is retained, so no chunk of input stays alive.
+ *
+ * A log is also the state that parallel checking merges: a part of the input checked on another
+ * thread hands over its log (`part`, transferable buffers), already sorted by hash there (in
+ * parallel), and the run that covers the whole input appends it (`absorb`) in input order, which
+ * is all that "first seen" depends on; `resolve` then only merges the sorted runs.
+ */
+
+/** Where a record was: its file and physical line. */
+export interface Place {
+  readonly file: string
+  readonly line: number
+}
+
+/** "line 4" in the same file, else "orders-2023.csv line 4". */
+export function describePlace(earlier: Place, current: Place): string {
+  return earlier.file === current.file ? `line ${earlier.line}` : `${earlier.file} line ${earlier.line}`
+}
+
+/** FNV-1a: the 32-bit offset basis and one step over a 16-bit code unit. */
+export const FNV_OFFSET = 0x811c9dc5 | 0
+export function fnvStep(h: number, unit: number): number {
+  return Math.imul(h ^ unit, 0x01000193)
+}
+
+/** FNV-1a over the code units of `text`, continuing from `h` (start with FNV_OFFSET). */
+export function fnvText(h: number, text: string): number {
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
+  return h
+}
+
+/** A log's entries of one part of the input: plain typed arrays and strings (structured-cloneable). */
+export interface KeyLogPart {
+  readonly count: number
+  /** per key: its hash per entry (entries without that key hold 0 and are absent in `present`) */
+  readonly hashes: readonly Uint32Array[]
+  /** per entry: bit k set when the entry has key k */
+  readonly present: Uint8Array
+  readonly lines: Uint32Array
+  /** per entry: where its fields start in `pages` (page × PAGE + offset) */
+  readonly offsets: Uint32Array
+  /** where the last entry's fields end, the same way */
+  readonly end: number
+  /** the pages of the entries' fields (a part may share its first page with the part before) */
+  readonly pages: readonly Uint8Array[]
+  /** the file of entries from `from` on, until the next run */
+  readonly files: readonly { readonly name: string; readonly from: number }[]
+}
+
+/** The entries of one key ordered by hash (stable): hashes, and entry indexes within the state. */
+export interface SortedKey {
+  readonly hash: Uint32Array
+  readonly index: Uint32Array
+}
+
+/** A log handed over: its entries (in input order) and, per key, the entries sorted by hash. */
+export interface KeyLogState {
+  readonly parts: readonly KeyLogPart[]
+  readonly sorted: readonly SortedKey[]
+}
+
+/** The buffers of a handed-over log, to transfer rather than copy it to another thread. */
+export function stateBuffers(state: KeyLogState): ArrayBuffer[] {
+  const views = [
+    ...state.parts.flatMap((part) => [...part.hashes, part.present, part.lines, part.offsets, ...part.pages]),
+    ...state.sorted.flatMap((key) => [key.hash, key.index]),
+  ]
+  return [...new Set(views.map((view) => view.buffer as ArrayBuffer))]
+}
+
+/** A stored field: a text, an integer (int32), or absent. */
+export type Field = string | number | undefined
+
+const PAGE = 1 << 20
+// field tags; 0 is the unused rest of a page
+const TEXT_NARROW = 1
+const TEXT_WIDE = 2
+const INT = 3
+const NONE = 4
+
+/** Entries per part at most: a full part is sealed and a new one opened, so growth copies little. */
+const PART_ENTRIES = 1 << 16
+/** Pages per part at most, so that page × PAGE + offset stays within 32 bits. */
+const PART_PAGES = 4000
+
+/** Sealed parts in input order; absorbed ones come with their entries sorted by hash. */
+interface Segment {
+  readonly parts: KeyLogPart[]
+  sorted: readonly SortedKey[] | undefined
+}
+
+export class KeyLog {
+  readonly #keys: number
+  /** sealed parts, in input order (absorbed ones and this log's own earlier entries) */
+  readonly #parts: KeyLogPart[] = []
+  readonly #segments: Segment[] = []
+  /** entries in the sealed parts */
+  #sealed = 0
+  // the open part
+  #count = 0
+  #hashes: Uint32Array[] = []
+  #present = new Uint8Array(0)
+  #lines = new Uint32Array(0)
+  #offsets = new Uint32Array(0)
+  #pages: Uint8Array[] = []
+  #page: Uint8Array = new Uint8Array(0)
+  /** where the current entry starts in `#page`, and where its next byte goes */
+  #start = 0
+  #at = 0
+  #files: { name: string; from: number }[] = []
+  #file: string | undefined
+
+  /** `keys`: how many keys an entry may have (1 or 2). */
+  constructor(keys: 1 | 2) {
+    this.#keys = keys
+  }
+
+  /** Entries so far, absorbed parts included. */
+  get size(): number {
+    return this.#sealed + this.#count
+  }
+
+  /**
+   * Starts an entry at `file` and `line` with the hashes of its keys (`hash1` only with two keys,
+   * `undefined` when the entry has no second key); its fields follow with `text` and `int`, then `end`.
+   */
+  begin(file: string, line: number, hash0: number, hash1?: number): void {
+    if (this.#count === this.#lines.length || this.#pages.length >= PART_PAGES) this.#grow()
+    // an entry starts within the first PAGE bytes of a page (a page for a longer entry takes only it)
+    if (this.#at >= PAGE) this.#page = new Uint8Array(0)
+    const e = this.#count
+    if (file !== this.#file) {
+      this.#file = file
+      this.#files.push({ name: file, from: e })
+    }
+    this.#lines[e] = line
+    const h0 = this.#hashes[0]
+    if (h0 !== undefined) h0[e] = hash0
+    let present = 1
+    const h1 = this.#hashes[1]
+    if (hash1 !== undefined && h1 !== undefined) {
+      h1[e] = hash1
+      present |= 2
+    }
+    this.#present[e] = present
+    this.#start = this.#at
+  }
+
+  /** A text field of the current entry (undefined is kept as absent). */
+  text(value: string | undefined): void {
+    if (value === undefined) {
+      this.#room(1)[this.#at++] = NONE
+      return
+    }
+    const length = value.length
+    // one byte per code unit, until a unit above U+00FF asks for two bytes each
+    let page = this.#room(6 + length)
+    let at = header(page, this.#at, TEXT_NARROW, length)
+    for (let i = 0; i < length; i++) {
+      const unit = value.charCodeAt(i)
+      if (unit > 0xff) {
+        page = this.#room(6 + 2 * length)
+        at = header(page, this.#at, TEXT_WIDE, length)
+        for (let j = 0; j < length; j++) {
+          const u = value.charCodeAt(j)
+          page[at++] = u & 0xff
+          page[at++] = u >>> 8
+        }
+        this.#at = at
+        return
+      }
+      page[at++] = unit
+    }
+    this.#at = at
+  }
+
+  /** An int32 field of the current entry (undefined is kept as absent). */
+  int(value: number | undefined): void {
+    const page = this.#room(5)
+    if (value === undefined) {
+      page[this.#at++] = NONE
+      return
+    }
+    let at = this.#at
+    page[at++] = INT
+    page[at++] = value & 0xff
+    page[at++] = (value >>> 8) & 0xff
+    page[at++] = (value >>> 16) & 0xff
+    page[at++] = (value >>> 24) & 0xff
+    this.#at = at
+  }
+
+  /** Ends the current entry. */
+  end(): void {
+    this.#offsets[this.#count] = (this.#pages.length - 1) * PAGE + this.#start
+    this.#count++
+  }
+
+  /**
+   * Hands over this log's entries, sorted by hash here (so that the run that absorbs them only
+   * merges); the log is empty afterwards.
+   */
+  part(): KeyLogState[] {
+    this.#seal()
+    const states = this.#segments.map((segment) => {
+      const sorted = segment.sorted ?? sortSegment(segment.parts, this.#keys)
+      // the sorted keys replace the hashes (less to hold and move)
+      const parts = segment.parts.map((part) => ({ ...part, hashes: [], present: new Uint8Array(0) }))
+      return { parts, sorted }
+    })
+    this.clear()
+    return states
+  }
+
+  /** Forgets every entry (when they are no longer needed: after `resolve` and reading their fields). */
+  clear(): void {
+    this.#seal()
+    this.#parts.length = 0
+    this.#segments.length = 0
+    this.#sealed = 0
+    this.#basesCache = []
+    // the last page belongs to the parts handed over (or forgotten): start a new one
+    this.#pages = []
+    this.#page = new Uint8Array(0)
+    this.#start = 0
+    this.#at = 0
+  }
+
+  /** Appends entries logged elsewhere, as if they had been added here now. */
+  absorb(states: readonly KeyLogState[]): void {
+    this.#seal()
+    for (const state of states) {
+      const parts = state.parts.filter((part) => part.count > 0)
+      if (parts.length === 0) continue
+      this.#segments.push({ parts, sorted: state.sorted })
+      for (const part of parts) {
+        this.#parts.push(part)
+        this.#sealed += part.count
+      }
+    }
+  }
+
+  /**
+   * The entries with key `k` that an earlier entry has too (by `keyOf`, compared exactly), each with
+   * the index of the first such entry: entry → first entry. `keyOf(fields)` rebuilds the key from
+   * an entry's stored fields; it is called only for entries whose hash another entry shares.
+   */
+  resolve(k: number, keyOf: (fields: readonly Field[]) => string): Map<number, number> {
+    this.#seal()
+    const earlier = new Map<number, number>()
+    // each segment's entries sorted by hash (own ones are sorted now), merged in input order
+    let merged: SortedKey | undefined
+    let base = 0
+    for (const segment of this.#segments) {
+      segment.sorted ??= sortSegment(segment.parts, this.#keys)
+      const run = segment.sorted[k]
+      if (run !== undefined && run.hash.length > 0) merged = mergeRuns(merged, run, base)
+      for (const part of segment.parts) base += part.count
+    }
+    if (merged === undefined) return earlier
+    const { hash, index } = merged
+    const n = hash.length
+    // runs of equal hashes, in input order: equal keys are among them
+    let i = 0
+    while (i < n) {
+      const h = hash[i] ?? 0
+      if (i + 1 >= n || hash[i + 1] !== h) {
+        i++
+        continue
+      }
+      let j = i + 2
+      while (j < n && hash[j] === h) j++
+      const seen = new Map<string, number>()
+      for (let r = i; r < j; r++) {
+        const entry = index[r] ?? 0
+        const key = keyOf(this.fields(entry))
+        const first = seen.get(key)
+        if (first === undefined) seen.set(key, entry)
+        else earlier.set(entry, first)
+      }
+      i = j
+    }
+    return earlier
+  }
+
+  /** Where entry `e` was. */
+  place(e: number): Place {
+    const { part, i } = this.#locate(e)
+    let file = ''
+    for (const run of part.files) {
+      if (run.from > i) break
+      file = run.name
+    }
+    return { file, line: part.lines[i] ?? 0 }
+  }
+
+  /** The stored fields of entry `e`, in the order they were written. */
+  fields(e: number): Field[] {
+    const { part, i } = this.#locate(e)
+    const offset = part.offsets[i] ?? 0
+    const page = part.pages[Math.floor(offset / PAGE)] ?? new Uint8Array(0)
+    let at = offset % PAGE
+    const next = i + 1 < part.count ? (part.offsets[i + 1] ?? 0) : part.end
+    // an entry's bytes end where the next one's start, or at the unused (zero) rest of its page
+    const stop = Math.floor(next / PAGE) === Math.floor(offset / PAGE) ? next % PAGE : page.length
+    const out: Field[] = []
+    while (at < stop) {
+      const tag = page[at++] ?? 0
+      if (tag === NONE) {
+        out.push(undefined)
+      } else if (tag === INT) {
+        out.push(
+          (page[at] ?? 0) |
+            ((page[at + 1] ?? 0) << 8) |
+            ((page[at + 2] ?? 0) << 16) |
+            ((page[at + 3] ?? 0) << 24),
+        )
+        at += 4
+      } else if (tag === TEXT_NARROW || tag === TEXT_WIDE) {
+        let length = 0
+        let shift = 0
+        for (;;) {
+          const b = page[at++] ?? 0
+          length += (b & 0x7f) * 2 ** shift
+          shift += 7
+          if (b < 0x80) break
+        }
+        out.push(decodeUnits(page, at, length, tag === TEXT_WIDE))
+        at += tag === TEXT_WIDE ? 2 * length : length
+      } else {
+        break // 0: the unused rest of the page, after its last entry
+      }
+    }
+    return out
+  }
+
+  #locate(e: number): { part: KeyLogPart; i: number } {
+    this.#seal()
+    // binary search over the parts' first entries
+    let lo = 0
+    let hi = this.#parts.length - 1
+    let base = 0
+    const bases = this.#bases()
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1
+      if ((bases[mid] ?? 0) <= e) lo = mid
+      else hi = mid - 1
+    }
+    base = bases[lo] ?? 0
+    const part = this.#parts[lo]
+    if (part === undefined || e - base >= part.count) throw new RangeError(`no entry ${e}`)
+    return { part, i: e - base }
+  }
+
+  #basesCache: number[] = []
+  #bases(): number[] {
+    if (this.#basesCache.length !== this.#parts.length) {
+      const bases: number[] = []
+      let base = 0
+      for (const part of this.#parts) {
+        bases.push(base)
+        base += part.count
+      }
+      this.#basesCache = bases
+    }
+    return this.#basesCache
+  }
+
+  /** The current page, with room for `bytes` more bytes of the current entry (moved to a new page if need be). */
+  #room(bytes: number): Uint8Array {
+    if (this.#at + bytes <= this.#page.length) return this.#page
+    const entry = this.#page.subarray(this.#start, this.#at)
+    const page = new Uint8Array(Math.max(PAGE, entry.length + bytes))
+    page.set(entry)
+    this.#page.fill(0, this.#start)
+    this.#pages.push(page)
+    this.#page = page
+    this.#at -= this.#start
+    this.#start = 0
+    return page
+  }
+
+  /** Doubles the open part's arrays up to PART_ENTRIES; beyond, seals it and opens a new one. */
+  #grow(): void {
+    const capacity = this.#lines.length
+    if (capacity >= PART_ENTRIES || this.#pages.length >= PART_PAGES) {
+      this.#seal()
+      this.#hashes = Array.from({ length: this.#keys }, () => new Uint32Array(PART_ENTRIES))
+      this.#present = new Uint8Array(PART_ENTRIES)
+      this.#lines = new Uint32Array(PART_ENTRIES)
+      this.#offsets = new Uint32Array(PART_ENTRIES)
+      return
+    }
+    const next = Math.min(PART_ENTRIES, Math.max(1024, 2 * capacity))
+    this.#hashes = Array.from({ length: this.#keys }, (_, k) => {
+      const grown = new Uint32Array(next)
+      grown.set(this.#hashes[k] ?? [])
+      return grown
+    })
+    const present = new Uint8Array(next)
+    present.set(this.#present)
+    this.#present = present
+    const lines = new Uint32Array(next)
+    lines.set(this.#lines)
+    this.#lines = lines
+    const offsets = new Uint32Array(next)
+    offsets.set(this.#offsets)
+    this.#offsets = offsets
+  }
+
+  /** Closes the open part (its arrays become the part's, unused capacity and all). */
+  #seal(): void {
+    if (this.#count === 0) return
+    const part: KeyLogPart = {
+      count: this.#count,
+      hashes: this.#hashes,
+      present: this.#present,
+      lines: this.#lines,
+      offsets: this.#offsets,
+      end: (this.#pages.length - 1) * PAGE + this.#at,
+      pages: this.#pages,
+      files: this.#files,
+    }
+    this.#parts.push(part)
+    const last = this.#segments[this.#segments.length - 1]
+    if (last?.sorted === undefined && last !== undefined) last.parts.push(part)
+    else this.#segments.push({ parts: [part], sorted: undefined })
+    this.#sealed += this.#count
+    this.#count = 0
+    this.#hashes = []
+    this.#present = new Uint8Array(0)
+    this.#lines = new Uint32Array(0)
+    this.#offsets = new Uint32Array(0)
+    // the next part goes on writing into the same page: no half-empty page per part
+    this.#pages = this.#page.length > 0 ? [this.#page] : []
+    this.#start = this.#at
+    this.#files = []
+    this.#file = undefined
+  }
+}
+
+/** Per key, the entries of `parts` (indexes from 0 over them all) ordered by hash, stable. */
+function sortSegment(parts: readonly KeyLogPart[], keys: number): SortedKey[] {
+  const sorted: SortedKey[] = []
+  let total = 0
+  for (const part of parts) total += part.count
+  // one pair of spare arrays for every key's sort
+  const spare = { hash: new Uint32Array(total), index: new Uint32Array(total) }
+  for (let k = 0; k < keys; k++) {
+    let n = 0
+    for (const part of parts) {
+      if (k === 0) n += part.count
+      else for (let i = 0; i < part.count; i++) n += ((part.present[i] ?? 0) >> k) & 1
+    }
+    const hash = new Uint32Array(n)
+    const index = new Uint32Array(n)
+    n = 0
+    let base = 0
+    for (const part of parts) {
+      const hashes = part.hashes[k] ?? new Uint32Array(0)
+      if (k === 0) {
+        hash.set(hashes.subarray(0, part.count), n)
+        for (let i = 0; i < part.count; i++) index[n + i] = base + i
+        n += part.count
+      } else {
+        for (let i = 0; i < part.count; i++) {
+          if ((((part.present[i] ?? 0) >> k) & 1) === 0) continue
+          index[n] = base + i
+          hash[n] = hashes[i] ?? 0
+          n++
+        }
+      }
+      base += part.count
+    }
+    sortByHash(hash, index, spare.hash.subarray(0, n), spare.index.subarray(0, n))
+    sorted.push({ hash, index })
+  }
+  return sorted
+}
+
+/**
+ * A run sorted by hash (indexes from `base` on) merged after `into` (indexes already global): on
+ * equal hashes the earlier entries come first, so that input order is kept.
+ */
+function mergeRuns(into: SortedKey | undefined, run: SortedKey, base: number): SortedKey {
+  const a = into ?? { hash: new Uint32Array(0), index: new Uint32Array(0) }
+  const n = a.hash.length + run.hash.length
+  const hash = new Uint32Array(n)
+  const index = new Uint32Array(n)
+  let i = 0
+  let j = 0
+  let o = 0
+  while (i < a.hash.length && j < run.hash.length) {
+    const ha = a.hash[i] ?? 0
+    const hb = run.hash[j] ?? 0
+    if (ha <= hb) {
+      hash[o] = ha
+      index[o++] = a.index[i++] ?? 0
+    } else {
+      hash[o] = hb
+      index[o++] = (run.index[j++] ?? 0) + base
+    }
+  }
+  while (i < a.hash.length) {
+    hash[o] = a.hash[i] ?? 0
+    index[o++] = a.index[i++] ?? 0
+  }
+  while (j < run.hash.length) {
+    hash[o] = run.hash[j] ?? 0
+    index[o++] = (run.index[j++] ?? 0) + base
+  }
+  return { hash, index }
+}
+
+/** Writes a text field's tag and length (7 bits per byte, high bit: more); returns where its units go. */
+function header(page: Uint8Array, at: number, tag: number, length: number): number {
+  let i = at
+  page[i++] = tag
+  let n = length
+  while (n >= 0x80) {
+    page[i++] = (n & 0x7f) | 0x80
+    n = Math.floor(n / 128)
+  }
+  page[i++] = n
+  return i
+}
+
+/** Code units stored one byte (Latin-1) or two bytes (little-endian) each, back to a string. */
+function decodeUnits(page: Uint8Array, at: number, length: number, wide: boolean): string {
+  let out = ''
+  for (let from = 0; from < length; from += 4096) {
+    const n = Math.min(4096, length - from)
+    if (wide) {
+      const units = new Uint16Array(n)
+      for (let i = 0; i < n; i++) {
+        const p = at + 2 * (from + i)
+        units[i] = (page[p] ?? 0) | ((page[p + 1] ?? 0) << 8)
+      }
+      out += String.fromCharCode.apply(null, units as unknown as number[])
+    } else {
+      out += String.fromCharCode.apply(null, page.subarray(at + from, at + from + n) as unknown as number[])
+    }
+  }
+  return out
+}
+
+/**
+ * Sorts the pairs (`hash`, `index`) by hash in place, stable: an LSD radix sort over the four
+ * bytes, moving the pairs together so that every pass reads sequentially (one counting pass for
+ * all four; `spareHash` and `spareIndex`, as long, are used back and forth).
+ */
+function sortByHash(
+  hash: Uint32Array,
+  index: Uint32Array,
+  spareHash: Uint32Array,
+  spareIndex: Uint32Array,
+): void {
+  const n = hash.length
+  const counts = new Int32Array(4 * 256)
+  for (let i = 0; i < n; i++) {
+    const key = hash[i] ?? 0
+    const b0 = key & 255
+    const b1 = 256 + ((key >>> 8) & 255)
+    const b2 = 512 + ((key >>> 16) & 255)
+    const b3 = 768 + (key >>> 24)
+    counts[b0] = (counts[b0] ?? 0) + 1
+    counts[b1] = (counts[b1] ?? 0) + 1
+    counts[b2] = (counts[b2] ?? 0) + 1
+    counts[b3] = (counts[b3] ?? 0) + 1
+  }
+  scatter(hash, index, spareHash, spareIndex, counts, 0)
+  scatter(spareHash, spareIndex, hash, index, counts, 8)
+  scatter(hash, index, spareHash, spareIndex, counts, 16)
+  scatter(spareHash, spareIndex, hash, index, counts, 24)
+}
+
+/** One radix pass from (keys, values) into (toKeys, toValues) by the byte at `shift`. */
+function scatter(
+  keys: Uint32Array,
+  values: Uint32Array,
+  toKeys: Uint32Array,
+  toValues: Uint32Array,
+  counts: Int32Array,
+  shift: number,
+): void {
+  const n = keys.length
+  const at0 = shift * 32 // the pass's 256 counts: shift / 8 × 256
+  let sum = 0
+  for (let b = at0; b < at0 + 256; b++) {
+    const c = counts[b] ?? 0
+    counts[b] = sum
+    sum += c
+  }
+  for (let i = 0; i < n; i++) {
+    const key = keys[i] ?? 0
+    const b = at0 + ((key >>> shift) & 255)
+    const at = counts[b] ?? 0
+    toKeys[at] = key
+    toValues[at] = values[i] ?? 0
+    counts[b] = at + 1
+  }
+}
