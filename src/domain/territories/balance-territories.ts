@@ -255,6 +255,42 @@ export function balanceTerritories(
   // every re-solve starts warm from the last basis
   const bandRows = bands.length * K
   const moveRows = moveLimits.length
+  /**
+   * The matrix entries of account i in territory j, from position nz: 1 in its assignment row, its
+   * band values (÷ the band's mean) from row `bandBase`, its move weights (when j is not its
+   * territory today) from row `moveBase`. Returns the next free position. The LP and the repair MIP
+   * share it.
+   */
+  const writeColumn = (
+    i: number,
+    j: number,
+    assignRow: number,
+    bandBase: number,
+    moveBase: number,
+    indices: Int32Array,
+    values: Float64Array,
+    start: number,
+  ): number => {
+    let nz = start
+    indices[nz] = assignRow
+    values[nz++] = 1
+    for (let b = 0; b < bands.length; b++) {
+      const v = (value[b] as Float64Array)[i] as number
+      if (v !== 0) {
+        indices[nz] = bandBase + b * K + j
+        values[nz++] = v / (bandMean[b] as number)
+      }
+    }
+    if ((current[i] ?? -1) >= 0 && j !== current[i])
+      moveLimits.forEach((limit, r) => {
+        const v = limit.value === undefined ? 1 : (limit.value[i] as number)
+        if (v !== 0) {
+          indices[nz] = moveBase + r
+          values[nz++] = v / limit.unit
+        }
+      })
+    return nz
+  }
   const numRows = n + bandRows + moveRows
   const colI: number[] = []
   const colJ: number[] = []
@@ -274,23 +310,7 @@ export function balanceTerritories(
       const j = pairs[2 * col + 1] as number
       starts[col] = nz
       colCost[col] = costOf(i, j, c)
-      indices[nz] = i
-      values[nz++] = 1
-      for (let b = 0; b < bands.length; b++) {
-        const v = (value[b] as Float64Array)[i] as number
-        if (v !== 0) {
-          indices[nz] = n + b * K + j
-          values[nz++] = v / (bandMean[b] as number)
-        }
-      }
-      if ((current[i] ?? -1) >= 0 && j !== current[i])
-        moveLimits.forEach((limit, r) => {
-          const v = limit.value === undefined ? 1 : (limit.value[i] as number)
-          if (v !== 0) {
-            indices[nz] = n + bandRows + r
-            values[nz++] = v / limit.unit
-          }
-        })
+      nz = writeColumn(i, j, i, n, n + bandRows, indices, values, nz)
     }
     starts[count] = nz
     return {
@@ -605,23 +625,7 @@ export function balanceTerritories(
       const i = free[k] as number
       starts[col] = nz
       colCost[col] = costOf(i, j, centres)
-      indices[nz] = k
-      values[nz++] = 1
-      for (let b = 0; b < B; b++) {
-        const v = (value[b] as Float64Array)[i] as number
-        if (v !== 0) {
-          indices[nz] = f + b * K + j
-          values[nz++] = v / (bandMean[b] as number)
-        }
-      }
-      if ((current[i] ?? -1) >= 0 && j !== current[i])
-        moveLimits.forEach((limit, r) => {
-          const v = limit.value === undefined ? 1 : (limit.value[i] as number)
-          if (v !== 0) {
-            indices[nz] = f + B * K + r
-            values[nz++] = v / limit.unit
-          }
-        })
+      nz = writeColumn(i, j, k, f, f + B * K, indices, values, nz)
     }
     starts[count] = nz
     const rowLower = new Float64Array(numRows)

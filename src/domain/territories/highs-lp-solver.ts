@@ -6,24 +6,31 @@
 import type { Highs } from 'highs'
 import type { BinarySolver, LpModel, LpSession, LpSolver } from './lp-solver.js'
 
+/** The model in HiGHS's terms: costs, bounds and the constraint matrix in compressed columns. */
+function description(m: LpModel) {
+  return {
+    numCols: m.numCols,
+    numRows: m.numRows,
+    colCost: m.colCost,
+    colLower: m.colLower,
+    colUpper: m.colUpper,
+    rowLower: m.rowLower,
+    rowUpper: m.rowUpper,
+    matrix: {
+      format: 'csc' as const,
+      numRows: m.numRows,
+      numCols: m.numCols,
+      starts: m.starts,
+      indices: m.indices,
+      values: m.values,
+    },
+  }
+}
+
 export function highsLpSolver(highs: Highs): LpSolver {
   const binary: BinarySolver = (m, limits) => {
     const model = highs.createModel({
-      numCols: m.numCols,
-      numRows: m.numRows,
-      colCost: m.colCost,
-      colLower: m.colLower,
-      colUpper: m.colUpper,
-      rowLower: m.rowLower,
-      rowUpper: m.rowUpper,
-      matrix: {
-        format: 'csc',
-        numRows: m.numRows,
-        numCols: m.numCols,
-        starts: m.starts,
-        indices: m.indices,
-        values: m.values,
-      },
+      ...description(m),
       integrality: new Int32Array(m.numCols).fill(highs.constants.variableType.integer),
     })
     try {
@@ -45,23 +52,7 @@ export function highsLpSolver(highs: Highs): LpSolver {
     }
   }
   const solver = (m: LpModel): LpSession => {
-    const model = highs.createModel({
-      numCols: m.numCols,
-      numRows: m.numRows,
-      colCost: m.colCost,
-      colLower: m.colLower,
-      colUpper: m.colUpper,
-      rowLower: m.rowLower,
-      rowUpper: m.rowUpper,
-      matrix: {
-        format: 'csc',
-        numRows: m.numRows,
-        numCols: m.numCols,
-        starts: m.starts,
-        indices: m.indices,
-        values: m.values,
-      },
-    })
+    const model = highs.createModel(description(m))
     model.options.set({ output_flag: false, solver: 'simplex' })
     return {
       solve() {
