@@ -20,6 +20,8 @@ import { renderMarkdown } from '../../render/report/markdown.js'
 import { renderTerminal } from '../../render/report/terminal.js'
 import type { TerminalStyle } from '../../render/report/terminal.js'
 import { loadChecked } from '../checked-load.js'
+import { loadZipTable } from '../zip-table.js'
+import { needsZipTable } from '../../domain/territories/postal-locations.js'
 import { DEMO_PREVIOUS_PIPELINE, demoFile, demoInputs } from '../demo-data.js'
 import { writeData } from '../emit.js'
 import { funnelOfRecords } from '../funnel-input.js'
@@ -223,6 +225,10 @@ Examples:
           cohort: 'Deals created in the last 12 months',
         }
       }
+      const zipTable =
+        r.account !== undefined && sections.includes('territories') && needsZipTable(r.account)
+          ? await loadZipTable()
+          : undefined
       const duplicate = [r.deal, previousDeals]
         .map((d) => (d === undefined ? undefined : snapshotProblem(d)))
         .find((p) => p !== undefined)
@@ -234,6 +240,7 @@ Examples:
           ...(r.rep === undefined ? {} : { reps: r.rep }),
           ...(r.quota === undefined ? {} : { quotas: r.quota }),
           ...(r.account === undefined ? {} : { accounts: r.account }),
+          ...(zipTable === undefined ? {} : { zipTable }),
           ...(r.contract === undefined ? {} : { contracts: r.contract }),
           ...(funnel === undefined ? {} : { funnel }),
           quality: loaded.summary,

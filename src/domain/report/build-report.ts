@@ -13,6 +13,7 @@ import type { ReportGrain, ReportModel, ReportSectionKind, ReportSectionView } f
 import type { CheckSummary } from '../check/run-checks.js'
 import type { ForecastInput } from '../forecast/pipeline-at.js'
 import type { FunnelResult } from '../funnel/funnel-rows.js'
+import type { ZipTable } from '../territories/postal-locations.js'
 import type { FiscalCalendar } from '../shared/period.js'
 import type { GroupField } from '../kpi/kpi-rows.js'
 import { reportAlerts } from './alerts.js'
@@ -37,6 +38,8 @@ export interface ReportInputs {
   readonly reps?: readonly Rep[]
   readonly quotas?: readonly Quota[]
   readonly accounts?: readonly Account[]
+  /** US ZIP → coordinates, for accounts without lat/lon (loaded by the shell when needed) */
+  readonly zipTable?: ZipTable
   readonly contracts?: readonly Contract[]
   /** the funnel, computed by the shell with the loader's stage table */
   readonly funnel?: { readonly result: FunnelResult; readonly cohort: string }
@@ -93,7 +96,11 @@ function section(kind: ReportSectionKind, inputs: ReportInputs, options: ReportO
       return repsSection(deals, inputs.reps, inputs.quotas, ctx, options.repsLimit)
     case 'territories': {
       if (inputs.accounts === undefined) return skip('no accounts file (files: accounts in the config)')
-      const result = territoriesSection(inputs.accounts, options.thresholds.territoryDeviationAbove)
+      const result = territoriesSection(
+        inputs.accounts,
+        inputs.zipTable,
+        options.thresholds.territoryDeviationAbove,
+      )
       return typeof result === 'string' ? skip(result) : result
     }
     case 'renewals':

@@ -32,6 +32,9 @@ import { repsReport } from '../reps/rep-rows.js'
 import { retentionReport } from '../retention/retention-rows.js'
 import { periodOf, shiftPeriod } from '../shared/period.js'
 import type { FiscalCalendar } from '../shared/period.js'
+import { locateAccounts } from '../territories/postal-locations.js'
+import type { ZipTable } from '../territories/postal-locations.js'
+import { toTerritoryAccounts } from '../territories/territory-account.js'
 import { territoryReport } from '../territories/territory-report.js'
 
 export interface SectionContext {
@@ -206,27 +209,19 @@ export function repsSection(
 
 /**
  * Territory balance of today's alignment (`territories report` with its defaults), or the reason it
- * cannot be shown.
+ * cannot be shown. Accounts are placed as `territories` places them: lat/lon, else a US ZIP code
+ * looked up in `zipTable`.
  */
 export function territoriesSection(
   accounts: readonly Account[],
+  zipTable: ZipTable | undefined,
   band: number | null,
 ): TerritoriesSection | string {
   if (!accounts.some((a) => a.territory !== undefined)) return 'the accounts have no territory column'
-  const placed = accounts.filter((a) => a.lat !== undefined && a.lon !== undefined)
-  if (placed.length < accounts.length)
-    return `${String(accounts.length - placed.length)} of ${String(accounts.length)} accounts have no lat/lon (territories needs them)`
-  const report = territoryReport(
-    placed.map((a) => ({
-      id: a.id,
-      lat: a.lat ?? 0,
-      lon: a.lon ?? 0,
-      potential: a.potential ?? 0,
-      workload: a.workload ?? 0,
-      territory: a.territory,
-      locked: false,
-    })),
-  )
+  const { locations, issues } = locateAccounts(accounts, zipTable)
+  if (issues.length > 0)
+    return `${String(issues.length)} of ${String(accounts.length)} accounts have no location (lat/lon, or a US ZIP code); salesops territories report names them`
+  const report = territoryReport(toTerritoryAccounts(accounts, locations))
   return {
     kind: 'territories',
     territories: report.rows.map((r) => ({
