@@ -6,14 +6,12 @@
 import { availableParallelism } from 'node:os'
 import { debuglog } from 'node:util'
 import { Worker } from 'node:worker_threads'
-import { InputFileError } from '../errors.js'
 import type { RowIssue } from '../errors.js'
 import type { EntityName } from '../model/cells.js'
 import type { EntityRecords } from '../model/entities.js'
-import { entitySpecs } from '../model/entities.js'
 import type { Rep } from '../model/rep.js'
 import { fileSize } from '../io/files.js'
-import { finishCsvParts, planCsvSplit, streamRecords } from '../io/load.js'
+import { assertOneCurrency, finishCsvParts, planCsvSplit, streamRecords } from '../io/load.js'
 import type { LoadOptions, LoadSummary } from '../io/load.js'
 import { builtinRules } from '../domain/check/builtin-rules.js'
 import { fieldsRead } from '../domain/check/fields-read.js'
@@ -52,24 +50,6 @@ export interface CheckedLoadOptions {
   readonly staleDays: number
   /** keep the valid records (report); check streams them through and forgets them */
   readonly keep: boolean
-}
-
-/** Several currencies in one kind cannot be added without --fx: the same stop as the strict loader. */
-function assertOneCurrency(entity: EntityName, summary: LoadSummary): void {
-  const counts = new Map<string, number>()
-  for (const f of summary.files) for (const [c, n] of f.currencies) counts.set(c, (counts.get(c) ?? 0) + n)
-  if (counts.size <= 1) return
-  const list = [...counts].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} (${String(n)} rows)`)
-  throw new InputFileError(
-    'MIXED_CURRENCIES',
-    summary.files[0]?.file ?? '',
-    `the ${entitySpecs[entity].plural} mix currencies: ${list.join(', ')}; amounts in different currencies cannot be added without exchange rates`,
-    {
-      details: [
-        'pass --fx FILE (columns currency,rate: units of --currency per one unit) and --currency CODE',
-      ],
-    },
-  )
 }
 
 /**
@@ -371,7 +351,7 @@ async function loadCheckedWith(
     )
     loads[entity] = summary
     if (options.keep) {
-      if (loadOptions.fx === undefined) assertOneCurrency(entity, summary)
+      if (loadOptions.fx === undefined) assertOneCurrency(entity, summary.files)
       ;(records as Record<string, unknown>)[entity] = kept
     }
   }

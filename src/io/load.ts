@@ -649,6 +649,29 @@ export async function streamRecords<E extends EntityName>(
   return summarize(reports, counters, options)
 }
 
+/**
+ * Several currencies in one kind of record cannot be added up without exchange rates (--fx): stops
+ * with MIXED_CURRENCIES, naming the currencies by row count. The strict loader calls it; loaders
+ * that collect issues instead (check, report) call it when they keep amounts.
+ */
+export function assertOneCurrency(entity: EntityName, reports: readonly FileReport[]): void {
+  const counts = new Map<string, number>()
+  for (const report of reports)
+    for (const [c, n] of report.currencies) counts.set(c, (counts.get(c) ?? 0) + n)
+  if (counts.size <= 1) return
+  const list = [...counts].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} (${String(n)} rows)`)
+  throw new InputFileError(
+    'MIXED_CURRENCIES',
+    reports[0]?.file ?? '',
+    `the ${entitySpecs[entity].plural} mix currencies: ${list.join(', ')}; amounts in different currencies cannot be added without exchange rates`,
+    {
+      details: [
+        'pass --fx FILE (columns currency,rate: units of --currency per one unit) and --currency CODE',
+      ],
+    },
+  )
+}
+
 /** Totals over the files; the strict loader's stops (invalid rows, mixed currencies). */
 function summarize(reports: FileReport[], counters: LoadCounters, options: LoadOptions): LoadSummary {
   const { issues, issueCount } = counters
@@ -658,22 +681,7 @@ function summarize(reports: FileReport[], counters: LoadCounters, options: LoadO
   if (rejected > 0 && options.skipInvalid !== true && options.collectOnly !== true) {
     throw new InvalidRecordsError(issues, issueCount, rejected)
   }
-  const summaryCurrencies = new Map<string, number>()
-  for (const report of reports)
-    for (const [c, n] of report.currencies) summaryCurrencies.set(c, (summaryCurrencies.get(c) ?? 0) + n)
-  if (summaryCurrencies.size > 1 && options.fx === undefined && options.collectOnly !== true) {
-    const list = [...summaryCurrencies].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} (${n} rows)`)
-    throw new InputFileError(
-      'MIXED_CURRENCIES',
-      reports[0]?.file ?? '',
-      `the ${entitySpecs[options.entity].plural} mix currencies: ${list.join(', ')}; amounts in different currencies cannot be added without exchange rates`,
-      {
-        details: [
-          'pass --fx FILE (columns currency,rate: units of --currency per one unit) and --currency CODE',
-        ],
-      },
-    )
-  }
+  if (options.fx === undefined && options.collectOnly !== true) assertOneCurrency(options.entity, reports)
   return { files: reports, rows, accepted, rejected, issues, issueCount }
 }
 

@@ -5,6 +5,7 @@ import { UsageError } from '../../errors.js'
 import type { CellValue, Column, Columns } from '../../model/columns.js'
 import { addDays } from '../../model/calendar-date.js'
 import { backtest, replayOffsets, summarizeBacktest } from '../../domain/forecast/backtest.js'
+import { DEFAULT_SEED, DEFAULT_SIMULATIONS } from '../../domain/forecast/forecast-at.js'
 import type { ReplayOffset } from '../../domain/forecast/backtest.js'
 import { backtestDefinitions, forecastDefinitions } from '../../domain/forecast/definitions.js'
 import { forecastGroupFields, forecastMethods, forecastReport } from '../../domain/forecast/forecast-rows.js'
@@ -17,9 +18,6 @@ import { demoFile, demoInputs } from '../demo-data.js'
 import { parseNonNegativeInt, parsePositiveInt } from '../options.js'
 import { createSession } from '../session.js'
 import type { Session } from '../session.js'
-
-/** The default seed: fixed, so that the same inputs always give the same output. */
-const DEFAULT_SEED = 20261127
 
 interface CommonFlags {
   period: 'month' | 'quarter'
@@ -133,7 +131,7 @@ function commonOptions(command: Command): Command {
       new Option('--period <grain>', 'fiscal period length').choices(['month', 'quarter']).default('quarter'),
     )
     .option('--history <files...>', 'stage history export (without it: deal-age buckets)')
-    .option('--simulations <n>', 'Monte Carlo simulations', parsePositiveInt, 10000)
+    .option('--simulations <n>', 'Monte Carlo simulations', parsePositiveInt, DEFAULT_SIMULATIONS)
     .option(
       '--seed <n>',
       'seed of the Monte Carlo draws (same seed, same output)',

@@ -8,6 +8,7 @@ import { groupFields } from '../../domain/kpi/kpi-rows.js'
 import type { GroupField } from '../../domain/kpi/kpi-rows.js'
 import { snapshotProblem } from '../../domain/pipeline-diff/snapshot-problem.js'
 import { forecastInput } from '../../domain/forecast/pipeline-at.js'
+import { DEFAULT_SEED, DEFAULT_SIMULATIONS } from '../../domain/forecast/forecast-at.js'
 import { funnelCohort } from '../../domain/funnel/funnel-cohort.js'
 import { defaultThresholds } from '../../domain/report/alerts.js'
 import type { AlertThresholds } from '../../domain/report/alerts.js'
@@ -32,10 +33,6 @@ import { configFileKinds, reportSections } from '../report-config.js'
 import type { ReportConfig } from '../report-config.js'
 import { createSession } from '../session.js'
 import type { Session } from '../session.js'
-
-/** the forecast command's fixed default seed: the same inputs give the same report */
-const SEED = 20261127
-const SIMULATIONS = 10000
 
 interface ReportFlags extends Partial<Record<InputKind, string[]>> {
   previousDeals?: string[]
@@ -259,8 +256,8 @@ Examples:
           repsLimit: config?.reps_limit,
           qualityLimit: config?.quality_limit ?? 10,
           thresholds: thresholds(config),
-          simulations: SIMULATIONS,
-          seed: SEED,
+          simulations: DEFAULT_SIMULATIONS,
+          seed: DEFAULT_SEED,
         },
       )
       const doc = reportDocument(model, { locale: session.locale })

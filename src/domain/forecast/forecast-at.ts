@@ -50,6 +50,10 @@ export interface PeriodForecast {
 }
 
 /** σ of the common shock when fewer than three trailing residuals exist. */
+/** The Monte Carlo defaults of `forecast` and of the report: fixed, so the same inputs give the same output. */
+export const DEFAULT_SEED = 20261127
+export const DEFAULT_SIMULATIONS = 10000
+
 export const DEFAULT_SIGMA = 0.3
 const SIGMA_FLOOR = 0.1
 const SIGMA_CAP = 0.6

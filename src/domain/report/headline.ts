@@ -23,6 +23,7 @@ import type { GroupField } from '../kpi/kpi-rows.js'
 import { dealMetrics } from '../kpi/deal-metrics.js'
 import type { DealMetrics } from '../kpi/deal-metrics.js'
 import { quotaFor } from '../kpi/quota.js'
+import { wonAmount } from '../forecast/pipeline-at.js'
 import { periodOf, shiftPeriod, yearAgo } from '../shared/period.js'
 import type { FiscalCalendar, Period } from '../shared/period.js'
 
@@ -202,7 +203,7 @@ function trendPeriods(
 
 /**
  * Won amount per period for the last `trendPeriods` periods (the current one to date) and the same
- * periods a year earlier, in one pass over the deals.
+ * periods a year earlier (`wonAmount`: two binary searches per period in the won-deal index).
  */
 export function bookingsTrend(
   deals: readonly Deal[],
@@ -211,23 +212,13 @@ export function bookingsTrend(
 ): TrendPoint[] {
   const periods = trendPeriods(current, options)
   const priors = periods.map((p) => yearAgo(p, options.calendar))
-  const first = Math.min(...priors.map((p) => p.start))
-  const last = current.end
-  const wonOn = new Map<number, number>()
-  for (const d of deals) {
-    if (d.status !== 'won' || d.close_date === undefined || d.amount === undefined) continue
-    if (d.close_date < first || d.close_date >= last || d.close_date > options.asOf) continue
-    wonOn.set(d.close_date, (wonOn.get(d.close_date) ?? 0) + d.amount)
-  }
-  const sum = (p: Period): number => {
-    let total = 0
-    for (const [day, amount] of wonOn) if (day >= p.start && day < p.end) total += amount
-    return total
-  }
+  // won by the as-of date: a running period counts to date
+  const end = addDays(options.asOf, 1)
+  const sum = (p: Period): number => wonAmount(deals, p.start, Math.min(p.end, end))
   return periods.map((p, i) => ({
     label: p.label,
     value: sum(p),
     prior: sum(priors[i] ?? p),
-    partial: p.end > addDays(options.asOf, 1),
+    partial: p.end > end,
   }))
 }

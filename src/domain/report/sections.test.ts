@@ -4,15 +4,15 @@ import { contract, day, money } from '../../../test/support/factories.js'
 import { renewalsSection, territoriesSection } from './sections.js'
 
 function account(id: string, overrides: Partial<Account>): Account {
-  return { id, source_file: 'accounts.csv', source_line: 2, ...overrides }
+  return { id, source_file: 'accounts.csv', source_line: 2, ...overrides } satisfies Account
 }
 
 describe('territoriesSection', () => {
-  // two territories of one account each, potentials 300 and 100 cents: mean 200 → deviations +0.5
+  // two territories of one account each, potentials 3.00 and 1.00 (300 and 100 cents): mean 200 → deviations +0.5
   // and −0.5, largest ÷ smallest 3, CV = 100 ÷ 200 = 0.5
   const placed = [
-    account('A1', { lat: 40, lon: -74, potential: 300, workload: 10, territory: 'T1' }),
-    account('A2', { lat: 41, lon: -75, potential: 100, workload: 10, territory: 'T2' }),
+    account('A1', { lat: 40, lon: -74, potential: money(3), workload: 10, territory: 'T1' }),
+    account('A2', { lat: 41, lon: -75, potential: money(1), workload: 10, territory: 'T2' }),
   ]
 
   it('reports balance as territories report does', () => {
@@ -30,7 +30,7 @@ describe('territoriesSection', () => {
   it('places an account without lat/lon by its US ZIP code, like territories does', () => {
     const zipOnly = [
       placed[0] as Account,
-      account('A2', { postal_code: '2134', potential: 100, territory: 'T2' }),
+      account('A2', { postal_code: '2134', potential: money(1), territory: 'T2' }),
     ]
     // '2134' lost its leading zero: looked up as 02134
     const asked: string[] = []

@@ -24,6 +24,7 @@ import type { CheckSummary } from '../check/run-checks.js'
 import { severities } from '../check/types.js'
 import { backtest, summarizeBacktest } from '../forecast/backtest.js'
 import { forecastReport } from '../forecast/forecast-rows.js'
+import { wonAmount } from '../forecast/pipeline-at.js'
 import type { ForecastInput } from '../forecast/pipeline-at.js'
 import type { FunnelResult } from '../funnel/funnel-rows.js'
 import { pipelineDiff } from '../pipeline-diff/pipeline-diff.js'
@@ -87,11 +88,7 @@ export function forecastSection(
   const current = periodOf(ctx.asOf, grain, ctx.calendar)
   const actuals = [4, 3, 2, 1].map((back) => {
     const p = shiftPeriod(current, -back, ctx.calendar)
-    let won = 0
-    for (const d of input.deals)
-      if (d.status === 'won' && d.close_date !== undefined && d.close_date >= p.start && d.close_date < p.end)
-        won += d.amount ?? 0
-    return { label: p.label, value: won }
+    return { label: p.label, value: wonAmount(input.deals, p.start, p.end) }
   })
   return {
     kind: 'forecast',
