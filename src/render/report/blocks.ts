@@ -199,14 +199,10 @@ function groupBlocks(s: KpiSection, f: ReportFormatter): Block[] {
         cell(r.group),
         cell(f.int(r.won)),
         cell(f.money(r.wonAmount), 'strong'),
-        cell(r.winRate === null ? '—' : f.percent(r.winRate)),
+        cell(f.percent(r.winRate)),
         cell(f.money(r.openPipeline)),
         ...(hasQuota
-          ? [
-              cell(r.quota === null ? '—' : f.money(r.quota)),
-              cell(r.attainment === null ? '—' : f.percent(r.attainment)),
-              cell(r.coverage === null ? '—' : f.multiple(r.coverage)),
-            ]
+          ? [cell(f.money(r.quota)), cell(f.percent(r.attainment)), cell(f.multiple(r.coverage))]
           : []),
       ]),
       shrink: 0,
@@ -233,7 +229,7 @@ function forecastBlocks(s: ForecastSection, f: ReportFormatter): Block[] {
         cell(f.money(p.p10), 'muted'),
         cell(f.money(p.forecast), 'strong'),
         cell(f.money(p.p90), 'muted'),
-        cell(p.quota === null ? '—' : f.money(p.quota)),
+        cell(f.money(p.quota)),
         p.forecastVsQuota === null
           ? cell('—', 'muted')
           : cell(
@@ -248,7 +244,7 @@ function forecastBlocks(s: ForecastSection, f: ReportFormatter): Block[] {
     text(
       a === null
         ? 'Backtest: not enough resolved history to score the forecast.'
-        : `Forecast = ${s.periods[0]?.method ?? 'ensemble'}; P10–P90 from the Monte Carlo simulation. Backtested on the last ${plural(a.periods, 'period')} (replayed at each period’s start): WAPE ${a.wape === null ? '—' : f.percent(a.wape)}, bias ${a.bias === null ? '—' : f.signedPercent(a.bias)}, the P10–P90 range held the actual in ${s.rangeCoverage === null ? '—' : f.percent(s.rangeCoverage)} of periods.`,
+        : `Forecast = ${s.periods[0]?.method ?? 'ensemble'}; P10–P90 from the Monte Carlo simulation. Backtested on the last ${plural(a.periods, 'period')} (replayed at each period’s start): WAPE ${f.percent(a.wape)}, bias ${f.signedPercent(a.bias)}, the P10–P90 range held the actual in ${f.percent(s.rangeCoverage)} of periods.`,
       'muted',
     ),
   )
@@ -359,9 +355,9 @@ function funnelBlocks(s: FunnelSection, f: ReportFormatter): Block[] {
       rows: s.stages.map((x) => [
         cell(x.stage),
         cell(f.int(x.entered)),
-        cell(x.conversionToNext === null ? '—' : f.percent(x.conversionToNext)),
-        cell(x.conversionToWon === null ? '—' : f.percent(x.conversionToWon)),
-        cell(x.medianDaysInStage === null ? '—' : f.number(x.medianDaysInStage)),
+        cell(f.percent(x.conversionToNext)),
+        cell(f.percent(x.conversionToWon)),
+        cell(f.number(x.medianDaysInStage)),
       ]),
       shrink: 0,
     },
@@ -410,12 +406,12 @@ function repsBlocks(s: RepsSection, f: ReportFormatter): Block[] {
         cell(r.rep),
         cell(r.team, 'muted'),
         cell(f.money(r.wonAmount)),
-        cell(r.quota === null ? '—' : f.money(r.quota)),
+        cell(f.money(r.quota)),
         r.attainment === null
           ? cell('—', 'muted')
           : cell(f.percent(r.attainment), r.attainment >= 1 ? 'good' : undefined),
-        cell(r.winRate === null ? '—' : f.percent(r.winRate)),
-        cell(r.pipelineCoverage === null ? '—' : f.multiple(r.pipelineCoverage)),
+        cell(f.percent(r.winRate)),
+        cell(f.multiple(r.pipelineCoverage)),
         r.bottomQuartile.length > 0
           ? cell(`▼ ${r.bottomQuartile.join(', ').replace(/_/g, ' ')}`, 'warn')
           : cell(r.coachOn === null ? '' : r.coachOn.replace(/_/g, ' '), 'muted'),
@@ -434,7 +430,7 @@ function territoriesBlocks(s: TerritoriesSection, f: ReportFormatter): Block[] {
       : cell(f.signedPercent(x), s.band !== null && Math.abs(x) > s.band ? 'bad' : undefined)
   return [
     text(
-      `${plural(s.territories.length, 'territory', 'territories')}: largest ÷ smallest potential ${s.maxMinRatio === null ? '—' : f.number(s.maxMinRatio)}, CV ${s.cv === null ? '—' : f.number(s.cv)}, worst deviation ${s.worstDev === null ? '—' : f.percent(s.worstDev)}, ${s.contiguousShare === null ? '—' : f.percent(s.contiguousShare)} of territories in one piece.`,
+      `${plural(s.territories.length, 'territory', 'territories')}: largest ÷ smallest potential ${f.number(s.maxMinRatio)}, CV ${f.number(s.cv)}, worst deviation ${f.percent(s.worstDev)}, ${f.percent(s.contiguousShare)} of territories in one piece.`,
     ),
     {
       type: 'chart',
@@ -504,9 +500,9 @@ function renewalsBlocks(s: RenewalsSection, f: ReportFormatter): Block[] {
         cell(r.period),
         cell(f.money(r.startingArr)),
         cell(f.money(r.endingArr)),
-        cell(r.nrr === null ? '—' : f.percent(r.nrr), r.nrr !== null && r.nrr < 1 ? 'bad' : undefined),
-        cell(r.grr === null ? '—' : f.percent(r.grr)),
-        cell(r.logoChurnRate === null ? '—' : f.percent(r.logoChurnRate)),
+        cell(f.percent(r.nrr), r.nrr !== null && r.nrr < 1 ? 'bad' : undefined),
+        cell(f.percent(r.grr)),
+        cell(f.percent(r.logoChurnRate)),
       ]),
     })
   return blocks

@@ -1,22 +1,22 @@
 /**
  * How the report writes numbers: money in whole currency units (the commands give cents), compact
  * money on chart axes ($1.2M), shares as percentages, changes as signed percentages or percentage
- * points, coverage as a multiple (3.1×).
+ * points, coverage as a multiple (3.1×); null (and NaN, ±∞) as —.
  */
 import { NULL_MARK } from '../format.js'
 
 export interface ReportFormatter {
-  readonly money: (cents: number) => string
-  readonly signedMoney: (cents: number) => string
-  readonly compactMoney: (cents: number) => string
-  readonly int: (n: number) => string
-  readonly signedInt: (n: number) => string
-  readonly number: (n: number) => string
-  readonly percent: (share: number) => string
-  readonly signedPercent: (share: number) => string
+  readonly money: (cents: number | null) => string
+  readonly signedMoney: (cents: number | null) => string
+  readonly compactMoney: (cents: number | null) => string
+  readonly int: (n: number | null) => string
+  readonly signedInt: (n: number | null) => string
+  readonly number: (n: number | null) => string
+  readonly percent: (share: number | null) => string
+  readonly signedPercent: (share: number | null) => string
   /** a difference of two shares in percentage points */
-  readonly points: (diff: number) => string
-  readonly multiple: (x: number) => string
+  readonly points: (diff: number | null) => string
+  readonly multiple: (x: number | null) => string
 }
 
 const MINUS = '−'
@@ -42,7 +42,8 @@ export function reportFormatter(locale: string, currency: string | undefined): R
     minimumFractionDigits: 1,
   })
   const dec1 = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 })
-  const finite = (x: number, f: (v: number) => string): string => (Number.isFinite(x) ? f(x) : NULL_MARK)
+  const finite = (x: number | null, f: (v: number) => string): string =>
+    x !== null && Number.isFinite(x) ? f(x) : NULL_MARK
   const sign = (x: number, body: string): string =>
     x > 0 ? `+${body}` : x < 0 ? `${MINUS}${body}` : `±${body}`
   const self: ReportFormatter = {
