@@ -11,11 +11,18 @@ import type { EntityName } from '../model/cells.js'
 import type { EntityRecords } from '../model/entities.js'
 import type { Rep } from '../model/rep.js'
 import { fileSize } from '../io/files.js'
-import { assertOneCurrency, finishCsvParts, planCsvSplit, streamRecords } from '../io/load.js'
+import {
+  assertOneCurrency,
+  finishCsvParts,
+  partLineShifts,
+  planCsvSplit,
+  shiftPartResult,
+  streamRecords,
+} from '../io/load.js'
 import type { LoadOptions, LoadSummary } from '../io/load.js'
 import { builtinRules } from '../domain/check/builtin-rules.js'
 import { fieldsRead } from '../domain/check/fields-read.js'
-import { createCheckRun } from '../domain/check/run-checks.js'
+import { createCheckRun, shiftCheckPart } from '../domain/check/run-checks.js'
 import type { CheckRun, CheckSummary } from '../domain/check/run-checks.js'
 import { CHECK_WORKER, checkPart } from './check-worker.js'
 import type { PartLoadOptions, PartReply, PartTask } from './check-worker.js'
@@ -66,7 +73,7 @@ const MAX_PARTS = 8
  * A worker starts its part later than this thread starts the first (it loads its modules first):
  * the first part is larger by about this fraction of a part, so that the parts end together.
  */
-const WORKER_START = 0.1
+const WORKER_START = 0.2
 /** NODE_DEBUG=salesops-check: how each file was read (in parts or whole, and why) */
 const debug = debuglog('salesops-check')
 
@@ -201,10 +208,13 @@ async function checkInParts(
     warnings.push(...reply.warnings)
   }
   debug('%s: read in %d parts at %j', path, split.parts.length, split.parts)
-  for (const part of parts) run.absorb(part)
+  // parts that counted their lines from their own start get the file's lines now
+  const shifts = partLineShifts(split, results)
+  for (const [i, part] of parts.entries()) run.absorb(shiftCheckPart(part, shifts[i] ?? 0))
   for (const warning of warnings) options.onWarning?.(warning)
   const entity = options.entity
-  return finishCsvParts(here.report, results, {
+  const shifted = results.map((result, i) => shiftPartResult(result, shifts[i] ?? 0))
+  return finishCsvParts(here.report, shifted, {
     ...options,
     collectOnly: true,
     onIssue: (issue) => {

@@ -2,7 +2,12 @@
 import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
 
+// Paths from this module, two folders below the package root both in dist/cli (tsc) and in
+// dist/app (the bundle): keep path lookups in a module at that depth.
 export const DEMO_DIR = fileURLToPath(new URL('../../fixtures/demo/', import.meta.url))
+
+/** The example commission plan that `commissions --demo` uses. */
+export const DEMO_PLAN = fileURLToPath(new URL('../../docs/plans/tiered.yaml', import.meta.url))
 
 export function demoFile(name: string): string {
   return join(DEMO_DIR, name)

@@ -4,7 +4,7 @@ import { describeFailure } from './describe-failure.js'
 import { createProgram } from './program.js'
 
 export async function main(argv: readonly string[]): Promise<ExitCode> {
-  const program = createProgram()
+  const program = await createProgram(argv)
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error
   })

@@ -2,26 +2,6 @@
 import { Command } from 'commander'
 import { createRequire } from 'node:module'
 import { addGlobalOptions } from './options.js'
-import { registerCheckCommand } from './commands/check.js'
-import { registerConvertCommand } from './commands/convert.js'
-import { registerCompletionCommand } from './commands/completion.js'
-import { registerDemoCommand } from './commands/demo.js'
-import { registerInitCommand } from './commands/init.js'
-import { registerInspectCommand } from './commands/inspect.js'
-import { registerForecastCommand } from './commands/forecast.js'
-import { registerRenewalsCommand } from './commands/renewals.js'
-import { registerRetentionCommand } from './commands/retention.js'
-import { registerCommissionsCommand } from './commands/commissions.js'
-import { registerKpiCommand } from './commands/kpi.js'
-import { registerFunnelCommand } from './commands/funnel.js'
-import { registerPipelineCommand } from './commands/pipeline.js'
-import { registerRepsCommand } from './commands/reps.js'
-import { registerLeadsCommand } from './commands/leads.js'
-import { registerTerritoriesCommand } from './commands/territories.js'
-import { registerAssignCommand } from './commands/assign.js'
-import { registerQuotasCommand } from './commands/quotas.js'
-import { registerCapacityCommand } from './commands/capacity.js'
-import { registerReportCommand } from './commands/report.js'
 
 const require = createRequire(import.meta.url)
 const { version } = require('../../package.json') as { version: string }
@@ -37,7 +17,40 @@ Exit codes:
 Machine formats (csv, tsv, json, ndjson): money in currency units with at most two
 decimals, ratios as fractions (0.25), dates YYYY-MM-DD, empty cell / null for missing.`
 
-export function createProgram(): Command {
+/**
+ * The commands, in the order --help lists them, each loaded when needed: a run loads the one it
+ * names (its module and what only it uses), so that `check` does not start by loading the
+ * territory solver or the report renderers.
+ */
+const commandModules: Readonly<Record<string, () => Promise<(program: Command) => void>>> = {
+  report: async () => (await import('./commands/report.js')).registerReportCommand,
+  inspect: async () => (await import('./commands/inspect.js')).registerInspectCommand,
+  check: async () => (await import('./commands/check.js')).registerCheckCommand,
+  convert: async () => (await import('./commands/convert.js')).registerConvertCommand,
+  kpi: async () => (await import('./commands/kpi.js')).registerKpiCommand,
+  funnel: async () => (await import('./commands/funnel.js')).registerFunnelCommand,
+  pipeline: async () => (await import('./commands/pipeline.js')).registerPipelineCommand,
+  reps: async () => (await import('./commands/reps.js')).registerRepsCommand,
+  leads: async () => (await import('./commands/leads.js')).registerLeadsCommand,
+  forecast: async () => (await import('./commands/forecast.js')).registerForecastCommand,
+  renewals: async () => (await import('./commands/renewals.js')).registerRenewalsCommand,
+  retention: async () => (await import('./commands/retention.js')).registerRetentionCommand,
+  commissions: async () => (await import('./commands/commissions.js')).registerCommissionsCommand,
+  territories: async () => (await import('./commands/territories.js')).registerTerritoriesCommand,
+  assign: async () => (await import('./commands/assign.js')).registerAssignCommand,
+  quotas: async () => (await import('./commands/quotas.js')).registerQuotasCommand,
+  capacity: async () => (await import('./commands/capacity.js')).registerCapacityCommand,
+  demo: async () => (await import('./commands/demo.js')).registerDemoCommand,
+  init: async () => (await import('./commands/init.js')).registerInitCommand,
+  completion: async () => (await import('./commands/completion.js')).registerCompletionCommand,
+}
+
+/**
+ * The program for `argv` (as process.argv: node, script, arguments). The first argument that names
+ * a command decides which command is registered; without one (`salesops --help`), and for
+ * `completion` (which describes every command), all are.
+ */
+export async function createProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command()
   program
     .name('salesops')
@@ -52,25 +65,12 @@ export function createProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText('afterAll', EXIT_CODES_HELP)
   addGlobalOptions(program)
-  registerReportCommand(program)
-  registerInspectCommand(program)
-  registerCheckCommand(program)
-  registerConvertCommand(program)
-  registerKpiCommand(program)
-  registerFunnelCommand(program)
-  registerPipelineCommand(program)
-  registerRepsCommand(program)
-  registerLeadsCommand(program)
-  registerForecastCommand(program)
-  registerRenewalsCommand(program)
-  registerRetentionCommand(program)
-  registerCommissionsCommand(program)
-  registerTerritoriesCommand(program)
-  registerAssignCommand(program)
-  registerQuotasCommand(program)
-  registerCapacityCommand(program)
-  registerDemoCommand(program)
-  registerInitCommand(program)
-  registerCompletionCommand(program)
+  const named = argv.slice(2).find((arg) => Object.hasOwn(commandModules, arg))
+  const names = named === undefined || named === 'completion' ? Object.keys(commandModules) : [named]
+  const loaders = names.flatMap((name) => {
+    const load = commandModules[name]
+    return load === undefined ? [] : [load()]
+  })
+  for (const register of await Promise.all(loaders)) register(program)
   return program
 }

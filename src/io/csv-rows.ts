@@ -37,6 +37,8 @@ export class CsvRowParser {
   #rest = ''
   /** physical line of the first character of #rest */
   #line = 1
+  /** cells of the last row without quotes: the length to make the next one's array */
+  #width = 1
 
   /** `firstLine`: the physical line of the first character pushed (a part of a file starts later). */
   constructor(delimiter: string, file: string, firstLine = 1) {
@@ -48,6 +50,11 @@ export class CsvRowParser {
     this.#line = firstLine
   }
 
+  /** The physical line of the next row (of the first character not read into a row yet). */
+  get line(): number {
+    return this.#line
+  }
+
   /** True when text of an unfinished row is held (what has been pushed does not end at a row's end). */
   get pending(): boolean {
     return this.#rest !== ''
@@ -56,7 +63,22 @@ export class CsvRowParser {
   /** Parses every complete row in what has been pushed so far; `mask`: cells that may be left empty. */
   push(chunk: string, mask?: CellMask): CsvRow[] {
     const rows: CsvRow[] = []
-    this.#parse(this.#rest + chunk, false, rows, mask)
+    const rest = this.#rest
+    if (rest !== '') {
+      // the row held from the last chunk, when it has no quote and ends at the chunk's first line
+      // end, is parsed on its own: the chunk is then read as it is, not copied into a joined text
+      const newline = chunk.indexOf('\n')
+      if (newline !== -1 && !rest.includes('"')) {
+        const head = chunk.slice(0, newline + 1)
+        if (!head.includes('"')) {
+          this.#rest = ''
+          this.#parse(rest + head, false, rows, mask)
+          this.#parse(chunk.slice(newline + 1), false, rows, mask)
+          return rows
+        }
+      }
+    }
+    this.#parse(rest + chunk, false, rows, mask)
     return rows
   }
 
@@ -90,8 +112,10 @@ export class CsvRowParser {
         const end = newline > pos && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline
         // the cells, cut with indexOf; the next delimiter is remembered across rows, so that a
         // text is searched once; with a mask, a cell nobody reads is not cut out (left '')
+        // (the array is made as long as the last row: growing it cell by cell would copy it twice)
         const keep = mask?.keep
-        let cells: string[] = []
+        let cells = new Array<string>(this.#width)
+        let n = 0
         let start = pos
         for (;;) {
           if (nextDelimiter < start) {
@@ -99,11 +123,15 @@ export class CsvRowParser {
             if (nextDelimiter === -1) nextDelimiter = length
           }
           if (nextDelimiter >= end) break
-          cells.push(keep === undefined || keep[cells.length] === 1 ? text.slice(start, nextDelimiter) : '')
+          cells[n] = keep === undefined || keep[n] === 1 ? text.slice(start, nextDelimiter) : ''
+          n++
           start = nextDelimiter + 1
         }
-        cells.push(keep === undefined || keep[cells.length] === 1 ? text.slice(start, end) : '')
-        if (mask !== undefined && (cells.length !== mask.width || !mask.plain(cells[0] ?? '')))
+        cells[n] = keep === undefined || keep[n] === 1 ? text.slice(start, end) : ''
+        n++
+        if (n !== cells.length) cells.length = n
+        this.#width = n
+        if (mask !== undefined && (n !== mask.width || !mask.plain(cells[0] ?? '')))
           cells = text.slice(pos, end).split(delimiter)
         rows.push({ cells, line })
         line++

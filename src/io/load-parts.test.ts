@@ -4,7 +4,15 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { RowIssue } from '../errors.js'
 import type { Deal } from '../model/deal.js'
-import { CsvSplitError, finishCsvParts, planCsvSplit, streamCsvPart, streamRecords } from './load.js'
+import {
+  CsvSplitError,
+  finishCsvParts,
+  partLineShifts,
+  planCsvSplit,
+  shiftPartResult,
+  streamCsvPart,
+  streamRecords,
+} from './load.js'
 import type { CsvPartResult, FileReport, LoadOptions } from './load.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'salesops-parts-'))
@@ -109,21 +117,27 @@ async function inParts(
   share: number | undefined,
   fields?: ReadonlySet<string>,
 ): Promise<Outcome | undefined> {
-  const split = await planCsvSplit(path, {}, count, share)
+  const split = await planCsvSplit(path, { entity: 'deal' }, count, share)
   if (split === undefined) return undefined
   const out: Outcome = { records: [], issues: [], warnings: [], summary: undefined }
   const results: CsvPartResult[] = []
+  const records: Deal[][] = []
+  const issues: RowIssue[][] = []
   let first: FileReport | undefined
   try {
     for (let index = 0; index < split.parts.length; index++) {
+      const partRecords: Deal[] = []
+      const partIssues: RowIssue[] = []
       const { result, report } = await streamCsvPart(
         split,
         index,
-        { ...base(fields), onIssue: (i) => out.issues.push(i), onWarning: (w) => out.warnings.push(w) },
-        (r) => out.records.push(r),
+        { ...base(fields), onIssue: (i) => partIssues.push(i), onWarning: (w) => out.warnings.push(w) },
+        (r) => partRecords.push(r),
       )
       first ??= report
       results.push(result)
+      records.push(partRecords)
+      issues.push(partIssues)
     }
   } catch (error) {
     // a part that cannot be read on its own: the caller reads the file whole
@@ -131,7 +145,14 @@ async function inParts(
     throw error
   }
   if (first === undefined) return undefined
-  const summary = finishCsvParts(first, results, {
+  // parts that counted lines from their own start, moved to the file's lines
+  const shifts = partLineShifts(split, results)
+  shifts.forEach((shift, i) => {
+    for (const r of records[i] ?? []) out.records.push({ ...r, source_line: r.source_line + shift })
+    for (const issue of issues[i] ?? []) out.issues.push({ ...issue, line: issue.line + shift })
+  })
+  const shifted = results.map((result, i) => shiftPartResult(result, shifts[i] ?? 0))
+  const summary = finishCsvParts(first, shifted, {
     ...base(fields),
     onIssue: (i) => out.issues.push(i),
     onWarning: (w) => out.warnings.push(w),
@@ -202,15 +223,53 @@ describe('reading a CSV file in parts (planCsvSplit, streamCsvPart, finishCsvPar
     expect(await inParts(path, 3, undefined, fields)).toEqual(some)
   })
 
+  it('cuts a deals file without an id column where parts know their lines (ids are file:line)', async () => {
+    const lines = ['name,account,owner,stage,amount,close_date']
+    for (let i = 0; i < 12000; i++)
+      lines.push(`Deal ${i % 97},Acct ${i % 50},Rep ${i % 7},Closed Won,${i}.50,2025-03-04`)
+    const path = join(dir, 'no-id.csv')
+    writeFileSync(path, `${lines.join('\n')}\n`)
+    const split = await planCsvSplit(path, { entity: 'deal' }, 3)
+    expect(split?.parts.map((p) => p.line)).toEqual([1, expect.any(Number), expect.any(Number)])
+    const expected = await whole(path)
+    expect(expected.records[5]?.id).toBe(`${path}:7`)
+    expect(await inParts(path, 3, undefined)).toEqual(expected)
+  })
+
+  it('gives the file up to a whole read when a cut taken near its target falls inside a quoted cell', async () => {
+    // the first rows have no quotes; further on, a name of many lines without quotes inside
+    const row = (i: number, name: string): string =>
+      `D-${i},${name},A-1,Acct 1,Rep 1,Prospecting,100.00,USD,10,2025-01-02,2025-03-04,R1`
+    const lines = [
+      'id,name,account_id,account,owner,stage,amount,currency,probability,created,close_date,region',
+    ]
+    for (let i = 0; i < 3000; i++) lines.push(row(i, `Deal ${i}`))
+    const before = `${lines.join('\n')}\n`.length
+    const note = Array.from({ length: 400 }, (_, k) => `note line ${k}`).join('\n')
+    lines.push(row(3000, `"Renewal\n${note}"`))
+    for (let i = 3001; i < 6000; i++) lines.push(row(i, `Deal ${i}`))
+    const text = `${lines.join('\n')}\n`
+    const path = join(dir, 'late-line-breaks.csv')
+    writeFileSync(path, text)
+    // a target in the middle of the note
+    const split = await planCsvSplit(path, { entity: 'deal' }, 2, (before + note.length / 2) / text.length)
+    expect(split?.parts[1]?.line).toBeUndefined()
+    if (split === undefined) return
+    await expect(streamCsvPart(split, 0, base(), () => undefined)).rejects.toThrow(CsvSplitError)
+    const expected = await whole(path)
+    expect(expected.records).toHaveLength(6000)
+    expect(expected.records[3000]?.name).toBe(`Renewal\n${note}`)
+  })
+
   it('does not cut a file whose formats are not decided before the cut, nor stdin or gzip', async () => {
     const path = join(dir, 'short.csv')
     writeFileSync(path, exportOf({ name: 'short', rows: 1500 }))
-    const split = await planCsvSplit(path, {}, 2)
+    const split = await planCsvSplit(path, { entity: 'deal' }, 2)
     if (split === undefined) throw new Error('the short file should be cut')
     await expect(streamCsvPart(split, 1, base(), () => undefined)).rejects.toThrow(/formats/)
-    expect(await planCsvSplit('-', {}, 2)).toBeUndefined()
+    expect(await planCsvSplit('-', { entity: 'deal' }, 2)).toBeUndefined()
     const gz = join(dir, 'x.csv.gz')
     writeFileSync(gz, new Uint8Array([0x1f, 0x8b, 8, 0, 0, 0, 0, 0]))
-    expect(await planCsvSplit(gz, {}, 2)).toBeUndefined()
+    expect(await planCsvSplit(gz, { entity: 'deal' }, 2)).toBeUndefined()
   })
 })

@@ -149,22 +149,36 @@ interface FileInfo {
 
 /**
  * Mojibake as one chunk of a part of a file saw it: whether the chunk's text shows some (`gate`),
- * and the message for the first of its rows that does (`hit`). Parts that share a chunk (one ends,
- * the next starts in it) each see a piece of it; `mergeMojibake` puts the pieces together.
+ * and the first of its rows that does (`hit`: the row's line and the telltale text). Parts that
+ * share a chunk (one ends, the next starts in it) each see a piece of it; `mergeMojibake` puts the
+ * pieces together.
  */
 export interface MojibakeEvent {
   /** the chunk's index in the file (its first byte ÷ CHUNK_BYTES) */
   readonly chunk: number
   readonly gate: boolean
-  readonly hit: string | undefined
+  readonly hit: MojibakeHit | undefined
+}
+
+/** A row that shows mojibake: its line and the telltale text. */
+export interface MojibakeHit {
+  readonly line: number
+  readonly found: string
+}
+
+/** The warning for mojibake first seen in `file` at `hit`. */
+function mojibakeMessage(file: string, hit: MojibakeHit): string {
+  return `${file}:${hit.line}: "${hit.found}" looks like mojibake (UTF-8 text that was read with another encoding and saved again)`
 }
 
 /** Reading a window of a CSV file: a part of it (see planCsvSplit) or the prefix up to a part. */
 interface Window {
   readonly start: number
   readonly end: number
-  /** the physical line at `start` (start > 0) */
+  /** the physical line at `start` (start > 0), or 1 when the part counts lines from its start */
   readonly line: number
+  /** the part counts lines from its start (its lines are shifted later) */
+  readonly relative: boolean
   /** the file's encoding and delimiter, as its start decided them (start > 0) */
   readonly encoding: EncodingName
   readonly delimiter: string
@@ -172,6 +186,8 @@ interface Window {
   readonly last: boolean
   /** mojibake by chunk, instead of `FileInfo.mojibake` */
   readonly events: MojibakeEvent[]
+  /** set at the end of a part that is not the last: the line (as the part counts) where the next starts */
+  nextLine: number
 }
 
 /** Thrown when a part of a file turns out not to be readable on its own; the file is then read whole. */
@@ -208,11 +224,10 @@ async function* fileRows(
   let pending = ''
   let startLine = 1
   let found = false
-  const mojibakeIn = (rows: CsvRow[]): string | undefined => {
+  const mojibakeIn = (rows: CsvRow[]): MojibakeHit | undefined => {
     for (const row of rows) {
-      const hit = findMojibake(row.cells.join(' '))
-      if (hit !== undefined)
-        return `${name}:${row.line}: "${hit}" looks like mojibake (UTF-8 text that was read with another encoding and saved again)`
+      const found = findMojibake(row.cells.join(' '))
+      if (found !== undefined) return { line: row.line, found }
     }
     return undefined
   }
@@ -222,7 +237,8 @@ async function* fileRows(
   const checkMojibake = (rows: CsvRow[], chunk: number, gate: boolean, edge: boolean): void => {
     if (!looked(gate, edge)) return
     if (window === undefined) {
-      info.mojibake = mojibakeIn(rows)
+      const hit = mojibakeIn(rows)
+      info.mojibake = hit === undefined ? undefined : mojibakeMessage(name, hit)
       return
     }
     const hit = mojibakeIn(rows)
@@ -275,6 +291,7 @@ async function* fileRows(
     const held: CsvRowParser | undefined = parser
     if (tail !== '' || held === undefined || held.pending)
       throw new CsvSplitError(`${name}: a part does not end at a row`)
+    window.nextLine = held.line + startLine - 1
     return
   }
   // a file without any line end: its only line is the header
@@ -449,6 +466,10 @@ async function loadFile<E extends EntityName>(
       }
     }
     if (match.missing.length > 0) throw missingColumnsError(name, match, header)
+    if (part?.window.relative === true && idsFromLines(match))
+      throw new CsvSplitError(
+        `${name}: record ids are made from line numbers, so a part needs its first line`,
+      )
     const fileDecimal: DecimalStyle = info.delimiter === ';' ? 'comma' : 'dot'
     const formats = inferFormats(
       sample.map((r) => r.cells),
@@ -691,20 +712,31 @@ export interface CsvSplit {
   readonly size: number
   readonly encoding: EncodingName
   readonly delimiter: string
-  /** where each part starts: byte offset and physical line; a part ends where the next starts */
-  readonly parts: readonly { readonly start: number; readonly line: number }[]
+  /**
+   * Where each part starts: byte offset and, when it is known, physical line; a part ends where the
+   * next starts. A part without a line counts its lines from its own start (its first line is 1):
+   * `partLineShifts` gives what to add to its lines once the parts before it have been read.
+   */
+  readonly parts: readonly { readonly start: number; readonly line?: number }[]
 }
 
 /**
  * Cuts a CSV file into `count` parts of about equal size, each starting at a row, or gives
- * undefined when it cannot be cut safely: stdin, gzip, xlsx, UTF-16, a delimiter that is not one
- * ASCII character, or a malformed quoted cell before a cut (the file is then read whole, and the
- * whole read reports what is wrong). Row boundaries are found as the reader finds them (quotes
- * included, `CsvRowStarts`), without parsing cells: a cheap pass over the bytes up to the last cut.
+ * undefined when it cannot be cut: stdin, gzip, xlsx, UTF-16, a delimiter that is not one ASCII
+ * character, or a malformed quoted cell before a cut (the file is then read whole, and the whole
+ * read reports what is wrong).
+ *
+ * Most exports have no line break inside a quoted cell: then a cut is taken at a line end near its
+ * target between two lines without quotes, without reading what comes before (parts count their
+ * lines from their own start), and the part before a cut proves it right by ending exactly there
+ * with no row left open (`streamCsvPart` throws CsvSplitError otherwise: the file is read whole).
+ * When the file's first rows show a quoted line break, or record ids are made from line numbers (a
+ * deals export without an id column), row starts and lines are found as the reader finds them
+ * (quotes included, `CsvRowStarts`): a pass over the bytes up to the last cut.
  */
 export async function planCsvSplit(
   path: string,
-  options: Pick<LoadOptions, 'encoding'>,
+  options: Pick<LoadOptions, 'entity' | 'encoding' | 'profile' | 'overrides'>,
   count: number,
   /** the first part's share of the bytes, when not 1 / count (its reader starts earlier) */
   firstShare?: number,
@@ -733,6 +765,12 @@ export async function planCsvSplit(
   const targets = Array.from({ length: count - 1 }, (_, k) =>
     Math.floor(size * (first + (k * (1 - first)) / (count - 1))),
   )
+  const body = sep === undefined ? text : text.slice(newline + 1)
+  if (!quotedLineBreak(body, delimiter) && !headerMakesIdsFromLines(body, delimiter, path, options)) {
+    const cuts = await guessCuts(path, targets, from, size)
+    if (cuts !== undefined)
+      return { path, size, encoding, delimiter, parts: [{ start: 0, line: 1 }, ...cuts] }
+  }
   const scanner = new CsvRowStarts(delimiter, from, sep === undefined ? 0 : 1, targets)
   for await (const block of readBlocks(path, from, size)) {
     scanner.push(block)
@@ -746,6 +784,106 @@ export async function planCsvSplit(
     if (start <= (parts[i - 1]?.start ?? 0) || start >= size) return undefined
   }
   return { path, size, encoding, delimiter, parts }
+}
+
+/** Whether a row of the file's first piece (all but its last, perhaps cut, row) spans several lines. */
+function quotedLineBreak(text: string, delimiter: string): boolean {
+  const end = text.lastIndexOf('\n')
+  if (end === -1 || text.indexOf('"') === -1) return false
+  const rows = new CsvRowParser(delimiter, '').push(text.slice(0, end + 1))
+  return rows.some((row, i) => (rows[i + 1]?.line ?? row.line + 1) !== row.line + 1)
+}
+
+/** Whether the records' ids are made from line numbers (deals without an id column). */
+function idsFromLines(match: HeaderMatch): boolean {
+  return match.entity === 'deal' && !match.bindings.some((b) => b.field === 'id')
+}
+
+/** Whether the records of a file whose first piece is `text` would have ids made from line numbers. */
+function headerMakesIdsFromLines(
+  text: string,
+  delimiter: string,
+  path: string,
+  options: Pick<LoadOptions, 'entity' | 'profile' | 'overrides'>,
+): boolean {
+  if (options.entity !== 'deal') return false
+  const header = text.slice(0, text.indexOf('\n')).replace(/\r$/, '').split(delimiter)
+  const forced = options.profile === undefined ? undefined : findProfile(options.profile)
+  const match = detectHeaders(
+    header.map((c) =>
+      c
+        .replace(/^\uFEFF/, '')
+        .replace(/^"|"$/g, '')
+        .trim(),
+    ),
+    {
+      entity: 'deal',
+      ...(forced === undefined ? {} : { profile: forced }),
+      ...(options.overrides === undefined ? {} : { overrides: options.overrides }),
+      file: displayName(path),
+    },
+  )[0]
+  return match === undefined || idsFromLines(match)
+}
+
+/** A line end searched for past a target before a cut is given up (a file of very long rows). */
+const MAX_GUESS_BYTES = 4 * 1024 * 1024
+
+/**
+ * Per target, a line start after it such that neither that line nor the one before holds a quote
+ * (so that the cut is most likely not inside a quoted cell; the part before proves it); undefined
+ * when there is none near a target.
+ */
+async function guessCuts(
+  path: string,
+  targets: readonly number[],
+  from: number,
+  size: number,
+): Promise<{ start: number }[] | undefined> {
+  const cuts: { start: number }[] = []
+  for (const target of targets) {
+    const begin = Math.max(from, target)
+    const end = Math.min(size, begin + MAX_GUESS_BYTES)
+    let cut: number | undefined
+    let bytes = new Uint8Array(0)
+    let base = begin
+    for await (const piece of readBlocks(path, begin, end)) {
+      const joined = new Uint8Array(bytes.length + piece.length)
+      joined.set(bytes)
+      joined.set(piece, bytes.length)
+      bytes = joined
+      cut = cutIn(bytes, base)
+      if (cut !== undefined) break
+      // keep the last line end and what follows (a line that may end in the next block)
+      const last = bytes.lastIndexOf(10)
+      if (last > 0) {
+        bytes = bytes.slice(last)
+        base += last
+      }
+    }
+    if (cut === undefined || cut >= size || cut <= (cuts[cuts.length - 1]?.start ?? 0)) return undefined
+    cuts.push({ start: cut })
+  }
+  return cuts
+}
+
+/**
+ * In `bytes` (from file offset `base`): the first line start after a line end such that the whole
+ * lines before and after it, both within `bytes`, hold no quote.
+ */
+function cutIn(bytes: Uint8Array, base: number): number | undefined {
+  let before = bytes.indexOf(10)
+  if (before === -1) return undefined
+  let end = bytes.indexOf(10, before + 1)
+  while (end !== -1) {
+    const next = bytes.indexOf(10, end + 1)
+    if (next === -1) return undefined
+    if (!bytes.subarray(before + 1, end).includes(34) && !bytes.subarray(end + 1, next).includes(34))
+      return base + end + 1
+    before = end
+    end = next
+  }
+  return undefined
 }
 
 /** A part's rows and issues, as counts and plain data (structured-cloneable). */
@@ -762,6 +900,8 @@ export interface CsvPartResult {
   readonly issues: readonly RowIssue[]
   readonly issueCount: number
   readonly mojibake: readonly MojibakeEvent[]
+  /** where the next part starts, as this part counts lines (0 for the last part) */
+  readonly nextLine: number
 }
 
 /**
@@ -785,14 +925,18 @@ export async function streamCsvPart<E extends EntityName>(
   const window: Window = {
     start: part.start,
     end: next?.start ?? split.size,
-    line: part.line,
+    line: part.line ?? 1,
+    relative: part.line === undefined,
     encoding: split.encoding,
     delimiter: split.delimiter,
     last: next === undefined,
     events: [],
+    nextLine: 0,
   }
   const prefix: Window | undefined =
-    index === 0 ? undefined : { ...window, start: 0, end: part.start, line: 1, last: false, events: [] }
+    index === 0
+      ? undefined
+      : { ...window, start: 0, end: part.start, line: 1, relative: false, last: false, events: [] }
   const counters: LoadCounters = { issues: [], issueCount: 0, total: 0 }
   const { report, info } = await loadFile(split.path, options, profileOf(options), counters, onRecord, {
     window,
@@ -814,13 +958,45 @@ export async function streamCsvPart<E extends EntityName>(
       issues: counters.issues,
       issueCount: counters.issueCount,
       mojibake: window.events,
+      nextLine: window.nextLine,
     },
   }
 }
 
+/**
+ * What to add to the lines of each part's result (issues, mojibake, records) so that they are the
+ * file's: 0 for a part with a known first line, else the lines of the parts before it.
+ */
+export function partLineShifts(split: CsvSplit, results: readonly CsvPartResult[]): number[] {
+  const shifts: number[] = []
+  let shift = 0
+  for (const [i, part] of split.parts.entries()) {
+    // a part's first line in the file: its own, or where the part before it ended
+    shift = part.line === undefined ? (i === 0 ? 0 : (results[i - 1]?.nextLine ?? 1) + shift - 1) : 0
+    shifts.push(shift)
+  }
+  return shifts
+}
+
+/** A part's result with `shift` added to its lines. */
+export function shiftPartResult(result: CsvPartResult, shift: number): CsvPartResult {
+  if (shift === 0) return result
+  return {
+    ...result,
+    issues: result.issues.map((issue) => ({ ...issue, line: issue.line + shift })),
+    mojibake: result.mojibake.map((event) =>
+      event.hit === undefined ? event : { ...event, hit: { ...event.hit, line: event.hit.line + shift } },
+    ),
+    nextLine: result.nextLine + shift,
+  }
+}
+
 /** The first mojibake of a file from its parts' chunk events (in file order), as a whole read finds it. */
-export function mergeMojibake(events: readonly (readonly MojibakeEvent[])[]): string | undefined {
-  const chunks = new Map<number, { gate: boolean; hit: string | undefined }>()
+export function mergeMojibake(
+  file: string,
+  events: readonly (readonly MojibakeEvent[])[],
+): string | undefined {
+  const chunks = new Map<number, { gate: boolean; hit: MojibakeHit | undefined }>()
   for (const list of events) {
     for (const event of list) {
       const known = chunks.get(event.chunk)
@@ -833,7 +1009,7 @@ export function mergeMojibake(events: readonly (readonly MojibakeEvent[])[]): st
   }
   for (const chunk of [...chunks.keys()].sort((a, b) => a - b)) {
     const at = chunks.get(chunk)
-    if (at?.gate === true && at.hit !== undefined) return at.hit
+    if (at?.gate === true && at.hit !== undefined) return mojibakeMessage(file, at.hit)
   }
   return undefined
 }
@@ -859,7 +1035,10 @@ export function finishCsvParts(
     for (const issue of result.issues) if (counters.issues.length < maxIssues) counters.issues.push(issue)
     counters.issueCount += result.issueCount
   }
-  const mojibake = mergeMojibake(results.map((r) => r.mojibake))
+  const mojibake = mergeMojibake(
+    first.file,
+    results.map((r) => r.mojibake),
+  )
   const report: FileReport = {
     file: first.file,
     format: first.format,

@@ -22,6 +22,7 @@ import { parseDealStatus, parseDealType, parseForecastCategory } from './stages.
 import type { StageResolver } from './stages.js'
 import {
   dateFormatLabels,
+  fastDotCents,
   isScientificId,
   parseAmount,
   parseBool,
@@ -184,6 +185,12 @@ function compileField(
         parse(cells, values, issues, line) {
           const v = raw(cells)
           if (v === undefined) return
+          // the common plain amount without the result object parseAmount makes
+          const cents = decimal === 'dot' ? fastDotCents(v) : undefined
+          if (cents !== undefined) {
+            values[slot] = cents
+            return
+          }
           const amount = parseAmount(v, decimal)
           if (amount === undefined) {
             bad(

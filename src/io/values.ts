@@ -30,8 +30,11 @@ export interface AmountValue {
 
 const DIGIT0 = 48
 
-/** `1234`, `1234.5`, `-12.34` with dot decimals: the shape of most machine exports. */
-function fastDotCents(text: string): number | undefined {
+/**
+ * `1234`, `1234.5`, `-12.34` with dot decimals, the shape of most machine exports: its cents;
+ * undefined for any other text (which `parseAmount` may still read).
+ */
+export function fastDotCents(text: string): number | undefined {
   const n = text.length
   if (n === 0 || n > 15) return undefined
   let i = 0
@@ -234,13 +237,28 @@ function digitsAt(text: string, from: number, to: number): number {
   return to > from ? value : -1
 }
 
+/** The digit at `i` (0–9), or a value above 9 for any other character. */
+function digit(text: string, i: number): number {
+  return (text.charCodeAt(i) - DIGIT0) >>> 0
+}
+
 function parseIso(text: string): CalendarDate | undefined {
   if (text.length < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined
   if (text.length > 10) {
     const c = text.charCodeAt(10)
     if (c !== 84 && c !== 32) return undefined // 'T' or ' ': a datetime; its calendar date as written
   }
-  return calendarDate(digitsAt(text, 0, 4), digitsAt(text, 5, 7), digitsAt(text, 8, 10))
+  // eight digits read in line (a third of the time of a loop per part; millions of dates per file)
+  const y0 = digit(text, 0)
+  const y1 = digit(text, 1)
+  const y2 = digit(text, 2)
+  const y3 = digit(text, 3)
+  const m0 = digit(text, 5)
+  const m1 = digit(text, 6)
+  const d0 = digit(text, 8)
+  const d1 = digit(text, 9)
+  if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9) return undefined
+  return calendarDate(y0 * 1000 + y1 * 100 + y2 * 10 + y3, m0 * 10 + m1, d0 * 10 + d1)
 }
 
 /** `a<sep>b<sep>y` with 1–2 digit parts and a 2- or 4-digit year, then optionally a time. */

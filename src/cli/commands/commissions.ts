@@ -1,6 +1,5 @@
 /** `salesops commissions DEALS... --plan PLAN.yaml --reps REPS`: payouts per rep and pay period. */
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { Command } from 'commander'
 import { UsageError } from '../../errors.js'
 import type { CalendarDate } from '../../model/calendar-date.js'
@@ -18,7 +17,7 @@ import { whatIfRows } from '../../domain/commissions/what-if.js'
 import type { WhatIfRow } from '../../domain/commissions/what-if.js'
 import { toCsv } from '../../io/to-csv.js'
 import { ensureDir, writeFileAtomic } from '../../io/files.js'
-import { demoFile, demoInputs } from '../demo-data.js'
+import { DEMO_PLAN, demoFile, demoInputs } from '../demo-data.js'
 import { emit } from '../emit.js'
 import { asOfFor } from '../inputs.js'
 import { parseDateOption } from '../options.js'
@@ -26,7 +25,6 @@ import { dealExtras, loadPlanFile, loadSplitsFile } from '../plan-file.js'
 import { createSession } from '../session.js'
 
 /** The example plan `--demo` uses without `--plan`. */
-export const DEMO_PLAN = fileURLToPath(new URL('../../../docs/plans/tiered.yaml', import.meta.url))
 
 interface CommissionsFlags {
   plan?: string

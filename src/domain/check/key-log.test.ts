@@ -117,6 +117,58 @@ describe('KeyLog', () => {
     )
   })
 
+  it('takes entries whose key fields hold the same bytes for the same key, without rebuilding it', () => {
+    // fields: an id (not part of the key), then the key text; every hash collides
+    const rows: [string, string][] = [
+      ['D-1', 'acme'],
+      ['D-2', 'ACME'],
+      ['D-3', 'acme'],
+      ['D-4', 'globex'],
+      ['D-5', 'Acme'],
+    ]
+    const log = new KeyLog(1)
+    rows.forEach(([id, key], i) => {
+      log.begin('a.csv', i + 2, 7)
+      log.text(id)
+      log.text(key)
+      log.end()
+    })
+    let calls = 0
+    const caseless = (fields: readonly Field[]): string => {
+      calls++
+      return (fields[1] as string).toLowerCase()
+    }
+    // a group of five: every key is rebuilt once (acme = ACME = Acme here)
+    expect(log.resolve(0, caseless, [1, 2])).toEqual(
+      new Map([
+        [1, 0],
+        [2, 0],
+        [4, 0],
+      ]),
+    )
+    expect(calls).toBe(5)
+    // pairs: byte-equal key fields need no keyOf; different bytes still go through keyOf
+    const pairs = new KeyLog(1)
+    rows.slice(0, 3).forEach(([id, key], i) => {
+      pairs.begin('a.csv', i + 2, i === 1 ? 8 : 7)
+      pairs.text(id)
+      pairs.text(key)
+      pairs.end()
+    })
+    calls = 0
+    expect(pairs.resolve(0, caseless, [1, 2])).toEqual(new Map([[2, 0]]))
+    expect(calls).toBe(0)
+    const differ = new KeyLog(1)
+    rows.slice(0, 2).forEach(([id, key], i) => {
+      differ.begin('a.csv', i + 2, 7)
+      differ.text(id)
+      differ.text(key)
+      differ.end()
+    })
+    expect(differ.resolve(0, caseless, [1, 2])).toEqual(new Map([[1, 0]]))
+    expect(calls).toBe(2)
+  })
+
   it('resolves a second key only over the entries that have it', () => {
     const log = new KeyLog(2)
     const rows: [string, boolean][] = [

@@ -81,6 +81,18 @@ export function stateBuffers(state: KeyLogState): ArrayBuffer[] {
   return [...new Set(views.map((view) => view.buffer as ArrayBuffer))]
 }
 
+/** A handed-over log with `shift` added to its entries' lines (new line arrays; the rest shared). */
+export function shiftLogLines(state: KeyLogState, shift: number): KeyLogState {
+  return {
+    ...state,
+    parts: state.parts.map((part) => {
+      const lines = new Uint32Array(part.lines.length)
+      for (let i = 0; i < part.count; i++) lines[i] = (part.lines[i] ?? 0) + shift
+      return { ...part, lines }
+    }),
+  }
+}
+
 /** A stored field: a text, an integer (int32), or absent. */
 export type Field = string | number | undefined
 
@@ -256,44 +268,95 @@ export class KeyLog {
   /**
    * The entries with key `k` that an earlier entry has too (by `keyOf`, compared exactly), each with
    * the index of the first such entry: entry → first entry. `keyOf(fields)` rebuilds the key from
-   * an entry's stored fields; it is called only for entries whose hash another entry shares.
+   * an entry's stored fields; it is called only for entries whose hash another entry shares, and
+   * not even then when `keyFields` says which stored fields the key is made of (a range of their
+   * indexes, `[from, to)`) and two entries hold the same bytes there: they have the same key.
    */
-  resolve(k: number, keyOf: (fields: readonly Field[]) => string): Map<number, number> {
+  resolve(
+    k: number,
+    keyOf: (fields: readonly Field[]) => string,
+    keyFields?: readonly [from: number, to: number],
+  ): Map<number, number> {
     this.#seal()
     const earlier = new Map<number, number>()
-    // each segment's entries sorted by hash (own ones are sorted now), merged in input order
-    let merged: SortedKey | undefined
+    // each segment's entries sorted by hash (own ones are sorted now); segments are in input order
+    const hashes: Uint32Array[] = []
+    const indexes: Uint32Array[] = []
+    const bases: number[] = []
     let base = 0
     for (const segment of this.#segments) {
       segment.sorted ??= sortSegment(segment.parts, this.#keys)
       const run = segment.sorted[k]
-      if (run !== undefined && run.hash.length > 0) merged = mergeRuns(merged, run, base)
+      if (run !== undefined && run.hash.length > 0) {
+        hashes.push(run.hash)
+        indexes.push(run.index)
+        bases.push(base)
+      }
       for (const part of segment.parts) base += part.count
     }
-    if (merged === undefined) return earlier
-    const { hash, index } = merged
-    const n = hash.length
-    // runs of equal hashes, in input order: equal keys are among them
-    let i = 0
-    while (i < n) {
-      const h = hash[i] ?? 0
-      if (i + 1 >= n || hash[i + 1] !== h) {
-        i++
-        continue
+    const same = (a: number, b: number): boolean =>
+      (keyFields !== undefined && this.#sameBytes(a, b, keyFields[0], keyFields[1])) ||
+      keyOf(this.fields(a)) === keyOf(this.fields(b))
+    const onGroup = (group: readonly number[]): void => {
+      if (group.length === 2) {
+        const [first, second] = group as [number, number]
+        if (same(first, second)) earlier.set(second, first)
+        return
       }
-      let j = i + 2
-      while (j < n && hash[j] === h) j++
       const seen = new Map<string, number>()
-      for (let r = i; r < j; r++) {
-        const entry = index[r] ?? 0
+      for (const entry of group) {
         const key = keyOf(this.fields(entry))
         const first = seen.get(key)
         if (first === undefined) seen.set(key, entry)
         else earlier.set(entry, first)
       }
-      i = j
     }
+    walkGroups(hashes, indexes, bases, onGroup)
     return earlier
+  }
+
+  /** Whether entries `a` and `b` hold the same bytes in their stored fields `from` to `to` (exclusive). */
+  #sameBytes(a: number, b: number, from: number, to: number): boolean {
+    const x = this.#fieldBytes(a, from, to)
+    const y = this.#fieldBytes(b, from, to)
+    if (x === undefined || y === undefined) return false
+    const length = x.end - x.start
+    if (y.end - y.start !== length) return false
+    const p = x.page
+    const q = y.page
+    for (let i = 0; i < length; i++) if (p[x.start + i] !== q[y.start + i]) return false
+    return true
+  }
+
+  /** Where the stored fields `from` to `to` (exclusive) of entry `e` are: a page and a byte range. */
+  #fieldBytes(
+    e: number,
+    from: number,
+    to: number,
+  ): { page: Uint8Array; start: number; end: number } | undefined {
+    const { part, i } = this.#locate(e)
+    const offset = part.offsets[i] ?? 0
+    const page = part.pages[Math.floor(offset / PAGE)]
+    if (page === undefined) return undefined
+    let at = offset % PAGE
+    let start = at
+    for (let field = 0; field < to; field++) {
+      if (field === from) start = at
+      const tag = page[at++] ?? 0
+      if (tag === INT) at += 4
+      else if (tag === TEXT_NARROW || tag === TEXT_WIDE) {
+        let length = 0
+        let shift = 0
+        for (;;) {
+          const byte = page[at++] ?? 0
+          length += (byte & 0x7f) * 2 ** shift
+          shift += 7
+          if (byte < 0x80) break
+        }
+        at += tag === TEXT_WIDE ? 2 * length : length
+      } else if (tag !== NONE) return undefined // fewer fields than asked for
+    }
+    return { page, start, end: at }
   }
 
   /** Where entry `e` was. */
@@ -491,38 +554,94 @@ function sortSegment(parts: readonly KeyLogPart[], keys: number): SortedKey[] {
   return sorted
 }
 
+/** The sign bit of an int32: flipped, signed order is unsigned order. */
+const TOP = 0x80000000 | 0
+
 /**
- * A run sorted by hash (indexes from `base` on) merged after `into` (indexes already global): on
- * equal hashes the earlier entries come first, so that input order is kept.
+ * Calls `onGroup` with the entries of every hash that more than one entry has, in input order:
+ * runs sorted by hash (entry indexes from `bases[r]` on), in input order, walked together in hash
+ * order without a merged copy (a hash's entries come run by run). One and two runs, the common
+ * cases, have loops of their own.
  */
-function mergeRuns(into: SortedKey | undefined, run: SortedKey, base: number): SortedKey {
-  const a = into ?? { hash: new Uint32Array(0), index: new Uint32Array(0) }
-  const n = a.hash.length + run.hash.length
-  const hash = new Uint32Array(n)
-  const index = new Uint32Array(n)
-  let i = 0
-  let j = 0
-  let o = 0
-  while (i < a.hash.length && j < run.hash.length) {
-    const ha = a.hash[i] ?? 0
-    const hb = run.hash[j] ?? 0
-    if (ha <= hb) {
-      hash[o] = ha
-      index[o++] = a.index[i++] ?? 0
-    } else {
-      hash[o] = hb
-      index[o++] = (run.index[j++] ?? 0) + base
+function walkGroups(
+  hashes: readonly Uint32Array[],
+  indexes: readonly Uint32Array[],
+  bases: readonly number[],
+  onGroup: (group: readonly number[]) => void,
+): void {
+  const group: number[] = []
+  if (hashes.length === 1) {
+    const hash = hashes[0] as Uint32Array
+    const index = indexes[0] as Uint32Array
+    const base = bases[0] as number
+    const n = hash.length
+    let i = 0
+    while (i < n) {
+      const h = hash[i] as number
+      let j = i + 1
+      while (j < n && hash[j] === h) j++
+      if (j - i > 1) {
+        group.length = 0
+        for (let r = i; r < j; r++) group.push((index[r] as number) + base)
+        onGroup(group)
+      }
+      i = j
     }
+    return
   }
-  while (i < a.hash.length) {
-    hash[o] = a.hash[i] ?? 0
-    index[o++] = a.index[i++] ?? 0
+  if (hashes.length === 2) {
+    // hashes compared as int32 with the top bit flipped (the same order as uint32): small
+    // integers in the optimised loop instead of doubles
+    const [ua, ub] = hashes as [Uint32Array, Uint32Array]
+    const ha = new Int32Array(ua.buffer, ua.byteOffset, ua.length)
+    const hb = new Int32Array(ub.buffer, ub.byteOffset, ub.length)
+    const [ia, ib] = indexes as [Uint32Array, Uint32Array]
+    const [ba, bb] = bases as [number, number]
+    const na = ha.length
+    const nb = hb.length
+    let a = 0
+    let b = 0
+    while (a < na || b < nb) {
+      // the lower hash of the two heads
+      const h =
+        b >= nb || (a < na && ((ha[a] as number) ^ TOP) <= ((hb[b] as number) ^ TOP))
+          ? (ha[a] as number)
+          : (hb[b] as number)
+      let a2 = a
+      while (a2 < na && ha[a2] === h) a2++
+      let b2 = b
+      while (b2 < nb && hb[b2] === h) b2++
+      if (a2 - a + (b2 - b) > 1) {
+        group.length = 0
+        for (let r = a; r < a2; r++) group.push((ia[r] as number) + ba)
+        for (let r = b; r < b2; r++) group.push((ib[r] as number) + bb)
+        onGroup(group)
+      }
+      a = a2
+      b = b2
+    }
+    return
   }
-  while (j < run.hash.length) {
-    hash[o] = run.hash[j] ?? 0
-    index[o++] = (run.index[j++] ?? 0) + base
+  // more runs: one cursor each, the lowest head taken every time
+  const at = new Int32Array(hashes.length)
+  for (;;) {
+    let h = -1
+    for (let r = 0; r < hashes.length; r++) {
+      const run = hashes[r] as Uint32Array
+      const i = at[r] as number
+      if (i < run.length && (h === -1 || (run[i] as number) < h)) h = run[i] as number
+    }
+    if (h === -1) return
+    group.length = 0
+    for (let r = 0; r < hashes.length; r++) {
+      const run = hashes[r] as Uint32Array
+      const index = indexes[r] as Uint32Array
+      let i = at[r] as number
+      while (i < run.length && run[i] === h) group.push((index[i++] as number) + (bases[r] as number))
+      at[r] = i
+    }
+    if (group.length > 1) onGroup(group)
   }
-  return { hash, index }
 }
 
 /** Writes a text field's tag and length (7 bits per byte, high bit: more); returns where its units go. */

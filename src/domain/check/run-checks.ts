@@ -7,7 +7,7 @@ import type { EntityRecords } from '../../model/entities.js'
 import type { RowIssue } from '../../errors.js'
 import { builtinIssueRules, issueRuleId } from './issue-rules.js'
 import type { IssueRule } from './issue-rules.js'
-import { stateBuffers } from './key-log.js'
+import { shiftLogLines, stateBuffers } from './key-log.js'
 import type { KeyLogState } from './key-log.js'
 import { detachString, recordIdOf } from './rule-helpers.js'
 import { severities } from './types.js'
@@ -39,6 +39,19 @@ export interface CheckPart {
   readonly records: Readonly<Partial<Record<EntityName, number>>>
   /** per cross-record rule, in the order of the rules given to the run */
   readonly states: readonly (readonly KeyLogState[])[]
+}
+
+/**
+ * A part with `shift` added to every line in it (findings and the cross-record rules' logs): for a
+ * part of a file that counted its lines from its own start, once the lines before it are known.
+ */
+export function shiftCheckPart(part: CheckPart, shift: number): CheckPart {
+  if (shift === 0) return part
+  return {
+    ...part,
+    findings: part.findings.map((finding) => ({ ...finding, line: finding.line + shift })),
+    states: part.states.map((states) => states.map((state) => shiftLogLines(state, shift))),
+  }
 }
 
 export interface CheckSummary {
@@ -132,6 +145,8 @@ export function createCheckRun(
     }
   }
 
+  let lastEntity: EntityName | undefined
+  let lastRules: readonly ActiveRule[] = []
   const assertOpen = (): void => {
     if (summary !== undefined) throw new Error('this check run has finished')
   }
@@ -139,8 +154,13 @@ export function createCheckRun(
   return {
     add(entity, record) {
       assertOpen()
+      // the rules of the entity of the last record, looked up again only when the entity changes
+      if (entity !== lastEntity) {
+        lastEntity = entity
+        lastRules = byEntity.get(entity) ?? []
+      }
       records[entity] = (records[entity] ?? 0) + 1
-      for (const active of byEntity.get(entity) ?? []) active.add(record)
+      for (let i = 0; i < lastRules.length; i++) (lastRules[i] as ActiveRule).add(record)
     },
     addIssue(entity, issue) {
       assertOpen()

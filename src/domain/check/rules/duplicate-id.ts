@@ -28,7 +28,7 @@ export function duplicateIdRule<E extends IdentifiedEntity>(entity: E, plural: s
           return undefined
         },
         end: () => {
-          const first = log.resolve(0, (fields) => fields[0] as string)
+          const first = log.resolve(0, (fields) => fields[0] as string, [0, 1])
           const findings: Finding[] = []
           for (const [e, earlier] of first) {
             const id = log.fields(e)[0] as string

@@ -102,11 +102,13 @@ export const likelyDuplicateDeal: CheckRule<'deal'> = {
             account_id: fields[F.AccountId] as string | undefined,
             account: fields[F.Account] as string | undefined,
           }) ?? ''
+        // the same name, account id, account name (and day) in the same bytes: the same key
         const byDay = log.resolve(
           0,
           (fields) => `${keyOf(fields)}\u0000${createdUnits(fields[F.Created] as number | undefined)}`,
+          [F.Name, F.Created + 1],
         )
-        const byOpen = log.resolve(1, keyOf)
+        const byOpen = log.resolve(1, keyOf, [F.Name, F.Account + 1])
         const findings: Finding[] = []
         for (const e of [...new Set([...byDay.keys(), ...byOpen.keys()])].sort((a, b) => a - b)) {
           const day = byDay.get(e)
