@@ -13,6 +13,7 @@ import type { CsvPartResult, CsvSplit, FileReport, LoadOptions } from '../io/loa
 import { builtinRules } from '../domain/check/builtin-rules.js'
 import { createCheckRun } from '../domain/check/run-checks.js'
 import type { CheckPart } from '../domain/check/run-checks.js'
+import { CHECK_WORKER } from './check-workers.js'
 
 /** Load options without callbacks and sinks: what can be posted to a worker. */
 export type PartLoadOptions = Omit<
@@ -79,9 +80,6 @@ export async function checkPart(task: PartTask): Promise<{
   const { part, transfer } = run.part()
   return { result, report, part, transfer, warnings }
 }
-
-/** `workerData` of a check worker: tells it from other threads that may load this module. */
-export const CHECK_WORKER = 'salesops-check-worker'
 
 const port = parentPort
 if (port !== null && workerData === CHECK_WORKER) {

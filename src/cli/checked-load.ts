@@ -5,7 +5,6 @@
  */
 import { availableParallelism } from 'node:os'
 import { debuglog } from 'node:util'
-import { Worker } from 'node:worker_threads'
 import type { RowIssue } from '../errors.js'
 import type { EntityName } from '../model/cells.js'
 import type { EntityRecords } from '../model/entities.js'
@@ -24,8 +23,10 @@ import { builtinRules } from '../domain/check/builtin-rules.js'
 import { fieldsRead } from '../domain/check/fields-read.js'
 import { createCheckRun, shiftCheckPart } from '../domain/check/run-checks.js'
 import type { CheckRun, CheckSummary } from '../domain/check/run-checks.js'
-import { CHECK_WORKER, checkPart } from './check-worker.js'
-import type { PartLoadOptions, PartReply, PartTask } from './check-worker.js'
+import { checkPart } from './check-worker.js'
+import type { PartLoadOptions, PartTask } from './check-worker.js'
+import type { CheckWorkers } from './check-workers.js'
+import { MAX_PARTS, takeCheckWorkers } from './check-workers.js'
 import type { CalendarDate } from '../model/calendar-date.js'
 import type { InputFiles } from './inputs.js'
 import type { Session } from './session.js'
@@ -68,7 +69,6 @@ export interface CheckedLoadOptions {
  * part fails for any reason, the file is read whole, which gives the exact result or error.
  */
 const MIN_PART_BYTES = 16 * 1024 * 1024
-const MAX_PARTS = 8
 /**
  * A worker starts its part later than this thread starts the first (it loads its modules first):
  * the first part is larger by about this fraction of a part, so that the parts end together.
@@ -80,60 +80,6 @@ const debug = debuglog('salesops-check')
 /** Parts for a file of `size` bytes: one per core, each at least MIN_PART_BYTES. */
 function partCount(size: number): number {
   return Math.min(availableParallelism(), MAX_PARTS, Math.floor(size / MIN_PART_BYTES))
-}
-
-/** Worker threads started ahead of their task, so that they load their modules meanwhile. */
-class CheckWorkers {
-  readonly #idle: Worker[] = []
-  readonly #running = new Set<Worker>()
-
-  /** Starts workers until `count` are idle. */
-  prepare(count: number): void {
-    while (this.#idle.length < count) this.#idle.push(this.#start())
-  }
-
-  #start(): Worker {
-    // a young generation of 24 MB instead of the default 48: as fast here, and 10–20 MB less RSS
-    // (16 MB sometimes promoted so much that the part took a third longer and 60 MB more)
-    const worker = new Worker(new URL('./check-worker.js', import.meta.url), {
-      workerData: CHECK_WORKER,
-      resourceLimits: { maxYoungGenerationSizeMb: 24 },
-    })
-    // an idle worker does not keep the process alive; one with a task does (run)
-    worker.unref()
-    return worker
-  }
-
-  /** Runs one part on a worker (which ends with it). */
-  run(task: PartTask): Promise<PartReply> {
-    const worker = this.#idle.shift() ?? this.#start()
-    worker.ref()
-    this.#running.add(worker)
-    return new Promise<PartReply>((resolve) => {
-      const done = (reply: PartReply): void => {
-        worker.removeAllListeners()
-        this.#running.delete(worker)
-        void worker.terminate()
-        resolve(reply)
-      }
-      worker.once('message', (reply: PartReply) => {
-        done(reply)
-      })
-      worker.once('error', (error) => {
-        done({ ok: false, split: false, message: error.message })
-      })
-      worker.once('exit', (code) => {
-        done({ ok: false, split: false, message: `check worker exited with code ${code}` })
-      })
-      worker.postMessage(task)
-    })
-  }
-
-  /** Ends every worker (a part still running answers that it failed). */
-  async close(): Promise<void> {
-    const all = [...this.#idle.splice(0), ...this.#running]
-    await Promise.all(all.map((w) => w.terminate()))
-  }
 }
 
 /** The options a worker can take (no callbacks, sinks or rates). */
@@ -243,7 +189,7 @@ export async function loadChecked(
   inputs: InputFiles,
   options: CheckedLoadOptions,
 ): Promise<CheckedLoad> {
-  const workers = new CheckWorkers()
+  const workers = takeCheckWorkers()
   try {
     return await loadCheckedWith(session, inputs, options, workers)
   } finally {

@@ -16,6 +16,7 @@ import type { DateFormat } from '../io/values.js'
 import type { StageRow } from '../io/profiles/index.js'
 import { configFileKinds, reportSections } from './report-config.js'
 import type { ReportSection } from './report-config.js'
+import { formatCount } from '../model/counts.js'
 
 export type ConfigFileKind = (typeof configFileKinds)[number]
 
@@ -271,7 +272,7 @@ function comment(text: string, indent = '', width = 100): string[] {
 }
 
 function plural(n: number, word: string): string {
-  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`
+  return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`
 }
 
 function stageLine(stage: ConfigStage): string {

@@ -45,6 +45,11 @@ const commandModules: Readonly<Record<string, () => Promise<(program: Command) =
   completion: async () => (await import('./commands/completion.js')).registerCompletionCommand,
 }
 
+/** The command that `argv` (as process.argv) names: its first argument that is a command's name. */
+export function commandNamed(argv: readonly string[]): string | undefined {
+  return argv.slice(2).find((arg) => Object.hasOwn(commandModules, arg))
+}
+
 /**
  * The program for `argv` (as process.argv: node, script, arguments). The first argument that names
  * a command decides which command is registered; without one (`salesops --help`), and for
@@ -65,7 +70,7 @@ export async function createProgram(argv: readonly string[] = []): Promise<Comma
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText('afterAll', EXIT_CODES_HELP)
   addGlobalOptions(program)
-  const named = argv.slice(2).find((arg) => Object.hasOwn(commandModules, arg))
+  const named = commandNamed(argv)
   const names = named === undefined || named === 'completion' ? Object.keys(commandModules) : [named]
   const loaders = names.flatMap((name) => {
     const load = commandModules[name]

@@ -25,6 +25,7 @@ import type { GlobalOptions } from './options.js'
 import { loadFxRates } from './fx.js'
 import type { DateFormat, DecimalStyle } from '../io/values.js'
 import { dateFormats } from '../io/values.js'
+import { formatCount } from '../model/counts.js'
 
 export interface Session {
   readonly options: GlobalOptions
@@ -229,7 +230,7 @@ export async function createSession(command: Command): Promise<Session> {
     progress(rows) {
       if (quiet || !stderrIsTTY || performance.now() - started < 1000) return
       progressShown = true
-      process.stderr.write(`\r${errChalk.dim(`reading… ${rows.toLocaleString('en-US')} rows`)}`)
+      process.stderr.write(`\r${errChalk.dim(`reading… ${formatCount(rows)} rows`)}`)
     },
   }
   return session

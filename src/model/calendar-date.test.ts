@@ -5,6 +5,7 @@ import {
   calendarDate,
   civilFromDays,
   daysFromCivil,
+  daysInMonth,
   formatIsoDate,
   isoWeekday,
   parseIsoDate,
@@ -44,5 +45,23 @@ describe('calendar dates', () => {
   it('knows the weekday (2026-11-27 is a Friday)', () => {
     expect(isoWeekday(daysFromCivil(2026, 11, 27))).toBe(5)
     expect(isoWeekday(0)).toBe(4)
+  })
+})
+
+describe('calendarDate across the month table and outside it', () => {
+  it('gives daysFromCivil for every real day of 1890–2210 and undefined for every other', () => {
+    const wrong: string[] = []
+    for (let y = 1890; y <= 2210; y++) {
+      for (let m = -1; m <= 14; m++) {
+        for (let d = -1; d <= 33; d++) {
+          const real = m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)
+          const expected = real ? daysFromCivil(y, m, d) : undefined
+          if (calendarDate(y, m, d) !== expected) wrong.push(`${y}-${m}-${d}`)
+        }
+      }
+    }
+    expect(wrong).toEqual([])
+    expect(calendarDate(2025.5, 1, 1)).toBeUndefined()
+    expect(calendarDate(2025, 1, 1.5)).toBeUndefined()
   })
 })

@@ -2,13 +2,14 @@
 import type { ChalkInstance } from 'chalk'
 import { formatIssue } from '../errors.js'
 import type { Inspection } from '../model/inspection.js'
+import { formatCount } from '../model/counts.js'
 
 function percent(x: number): string {
   return `${Math.round(x * 100)}%`
 }
 
 function count(n: number): string {
-  return n.toLocaleString('en-US')
+  return formatCount(n)
 }
 
 export function renderInspection(items: readonly Inspection[], chalk: ChalkInstance): string {

@@ -14,6 +14,7 @@ import { CHECK_ORDER, loadChecked } from '../checked-load.js'
 import { asOfFor, collectInputs, inputKinds } from '../inputs.js'
 import type { InputKind } from '../inputs.js'
 import { parsePositiveInt } from '../options.js'
+import { formatCount } from '../../model/counts.js'
 
 const FINDING_COLUMNS: Columns<Finding> = [
   { key: 'severity', header: 'Severity', kind: 'text' },
@@ -101,7 +102,7 @@ Examples:
       const shown = isHumanFormat(format) ? summary.findings.slice(0, flags.limit) : summary.findings
       await emit(shown, FINDING_COLUMNS, session)
       const count = (n: number, one: string, many: string): string =>
-        `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
+        `${formatCount(n)} ${n === 1 ? one : many}`
       const checked = CHECK_ORDER.filter((e) => summary.records[e] !== undefined)
         .map((e) => count(summary.records[e] ?? 0, entityNoun[e], entitySpecs[e].plural))
         .join(', ')
@@ -109,7 +110,7 @@ Examples:
         `checked ${checked}: ${count(summary.counts.error, 'error', 'errors')}, ${count(summary.counts.warning, 'warning', 'warnings')}, ${count(summary.counts.info, 'note', 'notes')}`,
       )
       for (const r of summary.byRule)
-        session.note(`  ${r.severity.padEnd(7)} ${r.rule.padEnd(32)} ${r.count.toLocaleString('en-US')}`)
+        session.note(`  ${r.severity.padEnd(7)} ${r.rule.padEnd(32)} ${formatCount(r.count)}`)
       if (shown.length < summary.counts.error + summary.counts.warning + summary.counts.info) {
         session.note(`(showing ${shown.length}; --format csv or --limit N for all)`)
       }

@@ -7,6 +7,7 @@ import { DEFAULT_DEMO_DEALS, generateDemo } from '../../demo/generate-demo.js'
 import { UsageError } from '../../errors.js'
 import { parseNonNegativeInt, parsePositiveInt } from '../options.js'
 import { createSession } from '../session.js'
+import { formatCount } from '../../model/counts.js'
 
 interface DemoFlags {
   seed: number
@@ -26,11 +27,7 @@ export function registerDemoCommand(program: Command): void {
     )
     .option('--dir <dir>', 'folder to write the files into (or the global -o/--out)')
     .option('--seed <n>', 'random seed', parseNonNegativeInt, 42)
-    .option(
-      '--deals <n>',
-      `number of deals (default ${DEFAULT_DEMO_DEALS.toLocaleString('en-US')})`,
-      parsePositiveInt,
-    )
+    .option('--deals <n>', `number of deals (default ${formatCount(DEFAULT_DEMO_DEALS)})`, parsePositiveInt)
     .option(
       '--gzip-history',
       'write the stage history gzipped (stage_history.csv.gz), as the shipped demo does',
@@ -68,7 +65,7 @@ Examples:
           }
           await writer.write(buffer)
           await writer.commit()
-          session.note(`${join(dir, name)}: ${rows.toLocaleString('en-US')} rows`)
+          session.note(`${join(dir, name)}: ${formatCount(rows)} rows`)
         } catch (error) {
           await writer.abort()
           throw error

@@ -138,7 +138,8 @@ describe('KeyLog', () => {
       calls++
       return (fields[1] as string).toLowerCase()
     }
-    // a group of five: every key is rebuilt once (acme = ACME = Acme here)
+    // a group of five (acme = ACME = Acme here): the third acme is matched by its bytes; the
+    // others' keys are rebuilt once each (the first one's when the second differs from it)
     expect(log.resolve(0, caseless, [1, 2])).toEqual(
       new Map([
         [1, 0],
@@ -146,7 +147,7 @@ describe('KeyLog', () => {
         [4, 0],
       ]),
     )
-    expect(calls).toBe(5)
+    expect(calls).toBe(4)
     // pairs: byte-equal key fields need no keyOf; different bytes still go through keyOf
     const pairs = new KeyLog(1)
     rows.slice(0, 3).forEach(([id, key], i) => {

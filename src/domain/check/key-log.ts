@@ -294,21 +294,44 @@ export class KeyLog {
       }
       for (const part of segment.parts) base += part.count
     }
-    const same = (a: number, b: number): boolean =>
-      (keyFields !== undefined && this.#sameBytes(a, b, keyFields[0], keyFields[1])) ||
-      keyOf(this.fields(a)) === keyOf(this.fields(b))
+    // per group: the first entry of each distinct key so far; an entry is matched against them by
+    // its key fields' bytes first, and only when no bytes match by the key itself (built lazily)
+    const firsts: number[] = []
+    const keys: (string | undefined)[] = []
     const onGroup = (group: readonly number[]): void => {
-      if (group.length === 2) {
-        const [first, second] = group as [number, number]
-        if (same(first, second)) earlier.set(second, first)
-        return
-      }
-      const seen = new Map<string, number>()
+      firsts.length = 0
+      keys.length = 0
       for (const entry of group) {
-        const key = keyOf(this.fields(entry))
-        const first = seen.get(key)
-        if (first === undefined) seen.set(key, entry)
-        else earlier.set(entry, first)
+        let first = -1
+        if (keyFields !== undefined) {
+          for (const f of firsts) {
+            if (this.#sameBytes(entry, f, keyFields[0], keyFields[1])) {
+              first = f
+              break
+            }
+          }
+        }
+        if (first === -1 && firsts.length === 0) {
+          firsts.push(entry)
+          keys.push(undefined)
+          continue
+        }
+        if (first === -1) {
+          const key = keyOf(this.fields(entry))
+          for (let r = 0; r < firsts.length; r++) {
+            keys[r] ??= keyOf(this.fields(firsts[r] as number))
+            if (keys[r] === key) {
+              first = firsts[r] as number
+              break
+            }
+          }
+          if (first === -1) {
+            firsts.push(entry)
+            keys.push(key)
+            continue
+          }
+        }
+        earlier.set(entry, first)
       }
     }
     walkGroups(hashes, indexes, bases, onGroup)
@@ -317,27 +340,30 @@ export class KeyLog {
 
   /** Whether entries `a` and `b` hold the same bytes in their stored fields `from` to `to` (exclusive). */
   #sameBytes(a: number, b: number, from: number, to: number): boolean {
-    const x = this.#fieldBytes(a, from, to)
-    const y = this.#fieldBytes(b, from, to)
-    if (x === undefined || y === undefined) return false
-    const length = x.end - x.start
-    if (y.end - y.start !== length) return false
-    const p = x.page
-    const q = y.page
-    for (let i = 0; i < length; i++) if (p[x.start + i] !== q[y.start + i]) return false
+    // (no objects made: this runs for every entry of every group)
+    if (!this.#fieldBytes(a, from, to)) return false
+    const p = this.#rangePage
+    const x = this.#rangeStart
+    const length = this.#rangeEnd - x
+    if (!this.#fieldBytes(b, from, to)) return false
+    const q = this.#rangePage
+    const y = this.#rangeStart
+    if (this.#rangeEnd - y !== length) return false
+    for (let i = 0; i < length; i++) if (p[x + i] !== q[y + i]) return false
     return true
   }
 
-  /** Where the stored fields `from` to `to` (exclusive) of entry `e` are: a page and a byte range. */
-  #fieldBytes(
-    e: number,
-    from: number,
-    to: number,
-  ): { page: Uint8Array; start: number; end: number } | undefined {
-    const { part, i } = this.#locate(e)
-    const offset = part.offsets[i] ?? 0
+  // the byte range #fieldBytes found last
+  #rangePage: Uint8Array = new Uint8Array(0)
+  #rangeStart = 0
+  #rangeEnd = 0
+
+  /** Finds where the stored fields `from` to `to` (exclusive) of entry `e` are (#range…); false when it has fewer. */
+  #fieldBytes(e: number, from: number, to: number): boolean {
+    const part = this.#partOf(e)
+    const offset = part.offsets[this.#index] ?? 0
     const page = part.pages[Math.floor(offset / PAGE)]
-    if (page === undefined) return undefined
+    if (page === undefined) return false
     let at = offset % PAGE
     let start = at
     for (let field = 0; field < to; field++) {
@@ -354,9 +380,12 @@ export class KeyLog {
           if (byte < 0x80) break
         }
         at += tag === TEXT_WIDE ? 2 * length : length
-      } else if (tag !== NONE) return undefined // fewer fields than asked for
+      } else if (tag !== NONE) return false // fewer fields than asked for
     }
-    return { page, start, end: at }
+    this.#rangePage = page
+    this.#rangeStart = start
+    this.#rangeEnd = at
+    return true
   }
 
   /** Where entry `e` was. */
@@ -411,21 +440,43 @@ export class KeyLog {
   }
 
   #locate(e: number): { part: KeyLogPart; i: number } {
+    const part = this.#partOf(e)
+    return { part, i: this.#index }
+  }
+
+  /** the index within its part of the entry #partOf found last */
+  #index = 0
+  /** the part #partOf found last, and its first entry */
+  #lastPart = -1
+
+  /** The sealed part that holds entry `e` (its index within the part in #index). */
+  #partOf(e: number): KeyLogPart {
     this.#seal()
-    // binary search over the parts' first entries
-    let lo = 0
-    let hi = this.#parts.length - 1
-    let base = 0
     const bases = this.#bases()
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1
-      if ((bases[mid] ?? 0) <= e) lo = mid
-      else hi = mid - 1
+    const parts = this.#parts
+    // the part found last first (entries of a group or a finding are often near each other)
+    let lo = this.#lastPart
+    if (!(
+      lo >= 0 &&
+      lo < parts.length &&
+      (bases[lo] ?? 0) <= e &&
+      e < (bases[lo] ?? 0) + (parts[lo]?.count ?? 0)
+    )) {
+      // binary search over the parts' first entries
+      lo = 0
+      let hi = parts.length - 1
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >>> 1
+        if ((bases[mid] ?? 0) <= e) lo = mid
+        else hi = mid - 1
+      }
     }
-    base = bases[lo] ?? 0
-    const part = this.#parts[lo]
-    if (part === undefined || e - base >= part.count) throw new RangeError(`no entry ${e}`)
-    return { part, i: e - base }
+    const base = bases[lo] ?? 0
+    const part = parts[lo]
+    if (part === undefined || e < base || e - base >= part.count) throw new RangeError(`no entry ${e}`)
+    this.#lastPart = lo
+    this.#index = e - base
+    return part
   }
 
   #basesCache: number[] = []
@@ -601,24 +652,33 @@ function walkGroups(
     const nb = hb.length
     let a = 0
     let b = 0
+    const take = (a2: number, b2: number): void => {
+      group.length = 0
+      for (let r = a; r < a2; r++) group.push((ia[r] as number) + ba)
+      for (let r = b; r < b2; r++) group.push((ib[r] as number) + bb)
+      onGroup(group)
+      a = a2
+      b = b2
+    }
     while (a < na || b < nb) {
-      // the lower hash of the two heads
-      const h =
-        b >= nb || (a < na && ((ha[a] as number) ^ TOP) <= ((hb[b] as number) ^ TOP))
-          ? (ha[a] as number)
-          : (hb[b] as number)
-      let a2 = a
+      if (b < nb && (a >= na || ((hb[b] as number) ^ TOP) < ((ha[a] as number) ^ TOP))) {
+        // the head of b is lower: alone unless the next entry of b has it too
+        const h = hb[b] as number
+        if (b + 1 < nb && hb[b + 1] === h) {
+          let b2 = b + 2
+          while (b2 < nb && hb[b2] === h) b2++
+          take(a, b2)
+        } else b++
+        continue
+      }
+      // the head of a is lower or equal to b's
+      const h = ha[a] as number
+      let a2 = a + 1
       while (a2 < na && ha[a2] === h) a2++
       let b2 = b
       while (b2 < nb && hb[b2] === h) b2++
-      if (a2 - a + (b2 - b) > 1) {
-        group.length = 0
-        for (let r = a; r < a2; r++) group.push((ia[r] as number) + ba)
-        for (let r = b; r < b2; r++) group.push((ib[r] as number) + bb)
-        onGroup(group)
-      }
-      a = a2
-      b = b2
+      if (a2 - a + (b2 - b) > 1) take(a2, b2)
+      else a = a2
     }
     return
   }

@@ -1,14 +1,14 @@
 /** The funnel's messages for stderr and the definitions printed by --explain (pure text). */
 import type { FunnelMode } from './deal-journey.js'
 import type { ConversionBasis, FunnelFacts } from './funnel-rows.js'
+import { formatCount } from '../../model/counts.js'
 
 export interface FunnelNote {
   readonly level: 'note' | 'warning'
   readonly text: string
 }
 
-const plural = (n: number, one: string, many: string): string =>
-  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
+const plural = (n: number, one: string, many: string): string => `${formatCount(n)} ${n === 1 ? one : many}`
 
 /** What the reader must know to trust the numbers; `firstStage` is the funnel's first row. */
 export function funnelNotes(facts: FunnelFacts, firstStage: string, cohort: string): FunnelNote[] {
@@ -27,7 +27,7 @@ export function funnelNotes(facts: FunnelFacts, firstStage: string, cohort: stri
   } else if (facts.inferred > 0) {
     notes.push({
       level: 'note',
-      text: `${plural(facts.inferred, 'deal', 'deals')} of ${facts.cohort.toLocaleString('en-US')} without stage history: inferred from the final stage`,
+      text: `${plural(facts.inferred, 'deal', 'deals')} of ${formatCount(facts.cohort)} without stage history: inferred from the final stage`,
     })
   }
   if (facts.lostStageUnknown > 0)
@@ -105,5 +105,5 @@ export function funnelFooter(
   facts: FunnelFacts,
   cohort: string,
 ): string {
-  return `${mode} funnel, ${conversion === 'next' ? 'next-step' : 'cumulative'} conversion, ${history ? 'stage history' : 'no stage history'}; cohort of ${facts.cohort.toLocaleString('en-US')}: ${cohort}`
+  return `${mode} funnel, ${conversion === 'next' ? 'next-step' : 'cumulative'} conversion, ${history ? 'stage history' : 'no stage history'}; cohort of ${formatCount(facts.cohort)}: ${cohort}`
 }

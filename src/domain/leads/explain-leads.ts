@@ -11,6 +11,7 @@ import { lastDay } from '../shared/period.js'
 import type { FiscalCalendar, Grain, Period } from '../shared/period.js'
 import type { LeadDiagnostics, LeadGroupField } from './lead-rows.js'
 import type { FunnelCounts, ReverseFunnel } from './reverse-funnel.js'
+import { formatCount } from '../../model/counts.js'
 
 export interface LeadNote {
   readonly level: 'warning' | 'note'
@@ -18,7 +19,7 @@ export interface LeadNote {
 }
 
 function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
+  return `${formatCount(n)} ${n === 1 ? one : many}`
 }
 
 function first(leads: readonly Lead[], withDeal = false): string {

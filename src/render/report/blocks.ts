@@ -32,6 +32,7 @@ import type {
 import { sparkline } from '../charts/text.js'
 import { reportFormatter } from './report-format.js'
 import type { ReportFormatter } from './report-format.js'
+import { formatCount } from '../../model/counts.js'
 
 export type Tone = 'good' | 'bad' | 'warn' | 'muted' | 'strong' | 'accent'
 
@@ -82,7 +83,7 @@ const text = (t: string, tone?: Tone): Block =>
   tone === undefined ? { type: 'text', text: t } : { type: 'text', text: t, tone }
 const cell = (t: string, tone?: Tone): Cell => (tone === undefined ? { text: t } : { text: t, tone })
 const plural = (n: number, one: string, many = `${one}s`): string =>
-  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
+  `${formatCount(n)} ${n === 1 ? one : many}`
 
 export function alertText(alert: ReportAlert, f: ReportFormatter): string {
   switch (alert.id) {
@@ -487,7 +488,7 @@ function renewalsBlocks(s: RenewalsSection, f: ReportFormatter): Block[] {
   if (s.omitted > 0)
     blocks.push(
       text(
-        `… and ${s.omitted.toLocaleString('en-US')} more (salesops renewals --within ${String(s.withinDays)} for the full list).`,
+        `… and ${formatCount(s.omitted)} more (salesops renewals --within ${String(s.withinDays)} for the full list).`,
         'muted',
       ),
     )
@@ -510,7 +511,7 @@ function renewalsBlocks(s: RenewalsSection, f: ReportFormatter): Block[] {
 
 function qualityBlocks(s: QualitySection): Block[] {
   const checked = Object.entries(s.records)
-    .map(([entity, n]) => `${n.toLocaleString('en-US')} ${entityPlural(entity)}`)
+    .map(([entity, n]) => `${formatCount(n)} ${entityPlural(entity)}`)
     .join(', ')
   const blocks: Block[] = [
     text(
@@ -526,7 +527,7 @@ function qualityBlocks(s: QualitySection): Block[] {
       rows: s.byRule.map((r) => [
         cell(r.severity, r.severity === 'error' ? 'bad' : r.severity === 'warning' ? 'warn' : 'muted'),
         cell(r.rule),
-        cell(r.count.toLocaleString('en-US')),
+        cell(formatCount(r.count)),
       ]),
     })
   if (s.findings.length > 0)

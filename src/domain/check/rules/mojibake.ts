@@ -33,6 +33,8 @@ export function repairCp1252(text: string): string | undefined {
 
 /** A message when `text` shows mojibake, else undefined. */
 export function describeMojibake(field: string, text: string): string | undefined {
+  // test() first: it makes no match object, and almost every text is clean
+  if (!telltale.test(text)) return undefined
   const match = telltale.exec(text)
   if (match === null) return undefined
   const found = match[0]
