@@ -13,6 +13,8 @@ import type { CsvPartResult, CsvSplit, FileReport, LoadOptions } from '../io/loa
 import { builtinRules } from '../domain/check/builtin-rules.js'
 import { createCheckRun } from '../domain/check/run-checks.js'
 import type { CheckPart } from '../domain/check/run-checks.js'
+import { packFindings, packedBuffers } from '../domain/check/packed-findings.js'
+import type { PackedFindings } from '../domain/check/packed-findings.js'
 import { CHECK_WORKER } from './check-workers.js'
 
 /** Load options without callbacks and sinks: what can be posted to a worker. */
@@ -38,7 +40,9 @@ export type PartReply =
   | {
       readonly ok: true
       readonly result: CsvPartResult
+      /** the part without its findings, which come packed (`findings`) */
       readonly part: CheckPart
+      readonly findings: PackedFindings
       readonly warnings: readonly string[]
     }
   /** `split`: the part cannot be read on its own (read the file whole); else what went wrong */
@@ -86,8 +90,9 @@ if (port !== null && workerData === CHECK_WORKER) {
   port.once('message', (task: PartTask) => {
     checkPart(task).then(
       ({ result, part, transfer, warnings }) => {
-        const reply: PartReply = { ok: true, result, part, warnings }
-        port.postMessage(reply, [...transfer])
+        const findings = packFindings(part.findings)
+        const reply: PartReply = { ok: true, result, part: { ...part, findings: [] }, findings, warnings }
+        port.postMessage(reply, [...transfer, ...packedBuffers(findings)])
       },
       (error: unknown) => {
         const reply: PartReply = {

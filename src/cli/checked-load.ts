@@ -22,6 +22,7 @@ import type { LoadOptions, LoadSummary } from '../io/load.js'
 import { builtinRules } from '../domain/check/builtin-rules.js'
 import { fieldsRead } from '../domain/check/fields-read.js'
 import { createCheckRun, shiftCheckPart } from '../domain/check/run-checks.js'
+import { unpackFindings } from '../domain/check/packed-findings.js'
 import type { CheckRun, CheckSummary } from '../domain/check/run-checks.js'
 import { checkPart } from './check-worker.js'
 import type { PartLoadOptions, PartTask } from './check-worker.js'
@@ -149,7 +150,7 @@ async function checkInParts(
       debug('%s: part %d failed: %s', path, i + 2, reply.message)
       return undefined
     }
-    parts.push(reply.part)
+    parts.push({ ...reply.part, findings: unpackFindings(reply.findings) })
     results.push(reply.result)
     warnings.push(...reply.warnings)
   }

@@ -87,10 +87,8 @@ export function inferFormats(
       dates.set(binding.field, 'iso')
       continue
     }
-    const counts = dateCandidates.map(
-      (format) => values.filter((v) => parseDateAs(v, format) !== undefined).length,
-    )
-    const all = dateCandidates.filter((_, i) => counts[i] === values.length)
+    // the formats that read every value (a format stops at its first miss: most miss at once)
+    const all = dateCandidates.filter((format) => values.every((v) => parseDateAs(v, format) !== undefined))
     let chosen: DateFormat | undefined
     if (all.includes('mdy') && all.includes('dmy')) {
       chosen = options.dateOrder
@@ -106,6 +104,9 @@ export function inferFormats(
       chosen = all[0]
     } else {
       // no format reads every value: take the one reading most; the rest become row issues
+      const counts = dateCandidates.map(
+        (format) => values.filter((v) => parseDateAs(v, format) !== undefined).length,
+      )
       let best = 0
       counts.forEach((c, i) => {
         if (c > (counts[best] ?? 0)) best = i

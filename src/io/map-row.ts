@@ -22,6 +22,7 @@ import { parseDealStatus, parseDealType, parseForecastCategory } from './stages.
 import type { StageResolver } from './stages.js'
 import {
   dateFormatLabels,
+  dateParser,
   fastDotCents,
   isScientificId,
   parseAmount,
@@ -106,16 +107,26 @@ function compileField(
   header: string,
 ): Compiled {
   const { file, formats } = ctx
-  const raw = (cells: readonly string[]): string | undefined => {
-    for (const c of columns) {
-      const v = cells[c]
-      if (v !== undefined && v !== '') {
-        const t = v.trim()
-        if (t !== '') return t
-      }
-    }
-    return undefined
-  }
+  const only = columns.length === 1 ? (columns[0] ?? 0) : -1
+  // the field's text: its first non-blank column (one column, the common case, without a loop)
+  const raw =
+    only >= 0
+      ? (cells: readonly string[]): string | undefined => {
+          const v = cells[only]
+          if (v === undefined || v === '') return undefined
+          const t = v.trim()
+          return t === '' ? undefined : t
+        }
+      : (cells: readonly string[]): string | undefined => {
+          for (const c of columns) {
+            const v = cells[c]
+            if (v !== undefined && v !== '') {
+              const t = v.trim()
+              if (t !== '') return t
+            }
+          }
+          return undefined
+        }
   const bad = (
     issues: RowIssue[],
     line: number,
@@ -220,13 +231,14 @@ function compileField(
       }
     case 'date': {
       const format = formats.dates.get(field) ?? 'iso'
+      const parseDate = dateParser(format)
       return {
         field,
         header,
         parse(cells, values, issues, line) {
           const v = raw(cells)
           if (v === undefined) return
-          const d = parseDateAs(v, format)
+          const d = parseDate(v)
           if (d === undefined)
             bad(issues, line, v, `is not a date (this column is read as ${dateFormatLabels[format]})`)
           else values[slot] = d

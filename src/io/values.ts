@@ -163,13 +163,13 @@ export function parseAmount(raw: string, style: DecimalStyle): AmountValue | und
   }
   if (!sign()) return undefined
   let currency: string | undefined
-  const lead = /^([A-Z]{3}|US\$|[AC]\$|R\$|[$€£¥₹]|Fr\.)\s*/.exec(text)
+  const lead = LEADING_CURRENCY.exec(text)
   if (lead?.[1] !== undefined) {
     currency = currencySymbols[lead[1]] ?? lead[1]
     text = text.slice(lead[0].length)
     if (!sign()) return undefined
   }
-  const trail = /\s*([A-Z]{3}|[$€£¥₹]|kr)$/.exec(text)
+  const trail = TRAILING_CURRENCY.exec(text)
   if (trail?.[1] !== undefined) {
     const found = currencySymbols[trail[1]] ?? trail[1]
     if (currency !== undefined && currency !== found) return undefined
@@ -284,6 +284,14 @@ function splitDate(text: string, sep: number): [number, number, number, boolean]
 /** Excel's day 1 is 1900-01-01 with the fictitious 1900-02-29; serials from 61 on are days since 1899-12-30. */
 const EXCEL_EPOCH = daysFromCivil(1899, 12, 30)
 
+/**
+ * The parser of trimmed date text in `format` (what `parseDateAs` does after trimming; ISO dates,
+ * the most common, go straight to their parser).
+ */
+export function dateParser(format: DateFormat): (text: string) => CalendarDate | undefined {
+  return format === 'iso' ? parseIso : (text) => parseDateAs(text, format)
+}
+
 /** Parses one date cell in a known format; undefined when it does not fit. */
 export function parseDateAs(raw: string, format: DateFormat): CalendarDate | undefined {
   const text = raw.trim()
@@ -308,13 +316,13 @@ export function parseDateAs(raw: string, format: DateFormat): CalendarDate | und
       return calendarDate(y, m, d)
     }
     case 'excel-serial': {
-      if (!/^\d{5}(\.\d+)?$/.test(text)) return undefined
+      if (!EXCEL_SERIAL.test(text)) return undefined
       const serial = Math.floor(Number(text))
       if (serial < 20000 || serial > 80000) return undefined
       return (EXCEL_EPOCH + serial) as CalendarDate
     }
     case 'epoch-ms': {
-      if (!/^\d{12,13}$/.test(text)) return undefined
+      if (!EPOCH_MS.test(text)) return undefined
       return Math.floor(Number(text) / 86_400_000) as CalendarDate
     }
   }
@@ -374,8 +382,15 @@ export function parseProbability(
 }
 
 /** `1.23E+17`: an ID that Excel turned into a number and so lost its last digits. */
+/** (A regular expression literal inside a function makes a new object per call: these are made once.) */
+const SCIENTIFIC_ID = /^\d(\.\d+)?E\+?\d+$/i
+const LEADING_CURRENCY = /^([A-Z]{3}|US\$|[AC]\$|R\$|[$€£¥₹]|Fr\.)\s*/
+const TRAILING_CURRENCY = /\s*([A-Z]{3}|[$€£¥₹]|kr)$/
+const EXCEL_SERIAL = /^\d{5}(\.\d+)?$/
+const EPOCH_MS = /^\d{12,13}$/
+
 export function isScientificId(text: string): boolean {
-  return /^\d(\.\d+)?E\+?\d+$/i.test(text.trim())
+  return SCIENTIFIC_ID.test(text.trim())
 }
 
 let currencyNames: Map<string, string> | undefined

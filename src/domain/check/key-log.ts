@@ -650,35 +650,32 @@ function walkGroups(
     const [ba, bb] = bases as [number, number]
     const na = ha.length
     const nb = hb.length
+    // (no closure over a and b here: it would keep them out of registers in this hot loop)
     let a = 0
     let b = 0
-    const take = (a2: number, b2: number): void => {
-      group.length = 0
-      for (let r = a; r < a2; r++) group.push((ia[r] as number) + ba)
-      for (let r = b; r < b2; r++) group.push((ib[r] as number) + bb)
-      onGroup(group)
-      a = a2
-      b = b2
-    }
     while (a < na || b < nb) {
+      let a2 = a
+      let b2 = b
       if (b < nb && (a >= na || ((hb[b] as number) ^ TOP) < ((ha[a] as number) ^ TOP))) {
         // the head of b is lower: alone unless the next entry of b has it too
         const h = hb[b] as number
-        if (b + 1 < nb && hb[b + 1] === h) {
-          let b2 = b + 2
-          while (b2 < nb && hb[b2] === h) b2++
-          take(a, b2)
-        } else b++
-        continue
+        b2 = b + 1
+        while (b2 < nb && hb[b2] === h) b2++
+      } else {
+        // the head of a is lower or equal to b's
+        const h = ha[a] as number
+        a2 = a + 1
+        while (a2 < na && ha[a2] === h) a2++
+        while (b2 < nb && hb[b2] === h) b2++
       }
-      // the head of a is lower or equal to b's
-      const h = ha[a] as number
-      let a2 = a + 1
-      while (a2 < na && ha[a2] === h) a2++
-      let b2 = b
-      while (b2 < nb && hb[b2] === h) b2++
-      if (a2 - a + (b2 - b) > 1) take(a2, b2)
-      else a = a2
+      if (a2 - a + (b2 - b) > 1) {
+        group.length = 0
+        for (let r = a; r < a2; r++) group.push((ia[r] as number) + ba)
+        for (let r = b; r < b2; r++) group.push((ib[r] as number) + bb)
+        onGroup(group)
+      }
+      a = a2
+      b = b2
     }
     return
   }

@@ -33,8 +33,10 @@ export function findingFor(
 export function normalizeName(text: string): string {
   // NFC only matters for non-ASCII text; skipping it for ASCII saves a third of the time at 1M rows
   const composed = NON_ASCII.test(text) ? text.normalize('NFC') : text
-  return composed.trim().replace(/\s+/g, ' ').toLowerCase()
+  return composed.trim().replace(SPACES, ' ').toLowerCase()
 }
+
+const SPACES = /\s+/g
 
 const NON_ASCII = /[^\p{ASCII}]/u
 
