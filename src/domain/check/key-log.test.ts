@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { FNV_OFFSET, KeyLog, describePlace, fnvText } from './key-log.js'
 import type { Field, KeyLogState } from './key-log.js'
+import { normalizeName } from './rule-helpers.js'
 
 /** A log of one text key; `hash` may be forced (a constant makes every key collide). */
 function logOf(
@@ -10,9 +11,9 @@ function logOf(
 ): KeyLog {
   const log = new KeyLog(1)
   keys.forEach((key, i) => {
-    log.begin('a.csv', i + 2, hash(key))
+    log.begin('a.csv', i + 2)
     log.text(key)
-    log.end()
+    log.end(hash(key))
   })
   return log
 }
@@ -57,12 +58,12 @@ describe('KeyLog', () => {
       ['', undefined, -(2 ** 31), 7],
     ]
     for (const [i, fields] of values.entries()) {
-      log.begin(i === 2 ? 'b.csv' : 'a.csv', 10 + i, i, i === 1 ? 9 : undefined)
+      log.begin(i === 2 ? 'b.csv' : 'a.csv', 10 + i)
       log.text(fields[0] as string)
       log.text(fields[1] as string | undefined)
       log.int(fields[2] as number)
       log.int(fields[3] as number | undefined)
-      log.end()
+      log.end(i, i === 1 ? 9 : undefined)
     }
     values.forEach((fields, i) => {
       expect(log.fields(i)).toEqual(fields)
@@ -92,16 +93,16 @@ describe('KeyLog', () => {
             const piece = keys.slice(from, bounds[p + 1])
             const log = new KeyLog(1)
             piece.forEach((key, i) => {
-              log.begin('a.csv', from + i + 2, hash(key))
+              log.begin('a.csv', from + i + 2)
               log.text(key)
-              log.end()
+              log.end(hash(key))
             })
             if (p === 0) {
               // the first piece stays in the log that absorbs the others
               piece.forEach((key, i) => {
-                whole.begin('a.csv', from + i + 2, hash(key))
+                whole.begin('a.csv', from + i + 2)
                 whole.text(key)
-                whole.end()
+                whole.end(hash(key))
               })
             } else {
               const states: KeyLogState[] = structuredClone(log.part())
@@ -128,10 +129,10 @@ describe('KeyLog', () => {
     ]
     const log = new KeyLog(1)
     rows.forEach(([id, key], i) => {
-      log.begin('a.csv', i + 2, 7)
+      log.begin('a.csv', i + 2)
       log.text(id)
       log.text(key)
-      log.end()
+      log.end(7)
     })
     let calls = 0
     const caseless = (fields: readonly Field[]): string => {
@@ -151,20 +152,20 @@ describe('KeyLog', () => {
     // pairs: byte-equal key fields need no keyOf; different bytes still go through keyOf
     const pairs = new KeyLog(1)
     rows.slice(0, 3).forEach(([id, key], i) => {
-      pairs.begin('a.csv', i + 2, i === 1 ? 8 : 7)
+      pairs.begin('a.csv', i + 2)
       pairs.text(id)
       pairs.text(key)
-      pairs.end()
+      pairs.end(i === 1 ? 8 : 7)
     })
     calls = 0
     expect(pairs.resolve(0, caseless, [1, 2])).toEqual(new Map([[2, 0]]))
     expect(calls).toBe(0)
     const differ = new KeyLog(1)
     rows.slice(0, 2).forEach(([id, key], i) => {
-      differ.begin('a.csv', i + 2, 7)
+      differ.begin('a.csv', i + 2)
       differ.text(id)
       differ.text(key)
-      differ.end()
+      differ.end(7)
     })
     expect(differ.resolve(0, caseless, [1, 2])).toEqual(new Map([[1, 0]]))
     expect(calls).toBe(2)
@@ -180,9 +181,9 @@ describe('KeyLog', () => {
       ['a', true],
     ]
     rows.forEach(([key, open], i) => {
-      log.begin('a.csv', i + 2, 1, open ? fnvText(FNV_OFFSET, key) : undefined)
+      log.begin('a.csv', i + 2)
       log.text(key)
-      log.end()
+      log.end(1, open ? fnvText(FNV_OFFSET, key) : undefined)
     })
     expect(log.resolve(1, keyOf)).toEqual(
       new Map([
@@ -204,5 +205,58 @@ describe('KeyLog', () => {
     [{ file: 'a.csv', line: 2 }, { file: 'b.csv', line: 9 }, 'a.csv line 2'],
   ])('describes %j as seen from %j as %j', (earlier, current, text) => {
     expect(describePlace(earlier, current)).toBe(text)
+  })
+})
+
+describe('KeyLog fields stored and hashed in one pass', () => {
+  const text = fc.oneof(
+    fc.string({ unit: 'binary' }),
+    fc.string(),
+    fc.constantFrom(
+      '  Big   Deal ',
+      'ACME\tCorp',
+      'Müller  GmbH',
+      '\u00c9cole',
+      'e\u0301cole',
+      '\u4e00 x',
+      '   ',
+      '',
+    ),
+  )
+
+  it('textHash gives fnvText and textFoldHash the hash of normalizeName, and both keep the text', () => {
+    fc.assert(
+      fc.property(text, text, fc.integer(), (a, b, seed) => {
+        const h = seed | 0
+        const log = new KeyLog(1)
+        log.begin('a.csv', 2)
+        const ha = log.textHash(a, h)
+        const hb = log.textFoldHash(b, h)
+        log.end(ha)
+        expect(ha).toBe(fnvText(h, a))
+        const normalized = normalizeName(b)
+        expect(hb).toBe(normalized === '' ? undefined : fnvText(h, normalized))
+        expect(log.fields(0)).toEqual([a, b])
+      }),
+    )
+  })
+
+  it('forgets a cancelled entry', () => {
+    const log = new KeyLog(1)
+    log.begin('a.csv', 2)
+    log.text('kept')
+    log.end(1)
+    log.begin('a.csv', 3)
+    log.text('x'.repeat(2_000_000)) // moves the entry to a page of its own
+    log.cancel()
+    log.begin('b.csv', 4)
+    log.text('next')
+    log.end(2)
+    expect(log.size).toBe(2)
+    expect([log.fields(0), log.fields(1)]).toEqual([['kept'], ['next']])
+    expect([log.place(0), log.place(1)]).toEqual([
+      { file: 'a.csv', line: 2 },
+      { file: 'b.csv', line: 4 },
+    ])
   })
 })

@@ -19,6 +19,8 @@
  * is all that "first seen" depends on; `resolve` then only merges the sorted runs.
  */
 
+import { normalizeName } from './rule-helpers.js'
+
 /** Where a record was: its file and physical line. */
 export interface Place {
   readonly file: string
@@ -79,6 +81,12 @@ export function stateBuffers(state: KeyLogState): ArrayBuffer[] {
     ...state.sorted.flatMap((key) => [key.hash, key.index]),
   ]
   return [...new Set(views.map((view) => view.buffer as ArrayBuffer))]
+}
+
+/** FNV-1a over `normalizeName(text)` continued from `h`; undefined when that is empty. */
+function foldedHash(h: number, text: string): number | undefined {
+  const normalized = normalizeName(text)
+  return normalized === '' ? undefined : fnvText(h, normalized)
 }
 
 /** A handed-over log with `shift` added to its entries' lines (new line arrays; the rest shared). */
@@ -146,30 +154,20 @@ export class KeyLog {
   }
 
   /**
-   * Starts an entry at `file` and `line` with the hashes of its keys (`hash1` only with two keys,
-   * `undefined` when the entry has no second key); its fields follow with `text` and `int`, then `end`.
+   * Starts an entry at `file` and `line`; its fields follow (`text`, `textHash`, `textFoldHash`,
+   * `int`), then `end` with the hashes of its keys, or `cancel` when it turns out to have no key.
    */
-  begin(file: string, line: number, hash0: number, hash1?: number): void {
+  begin(file: string, line: number): void {
     if (this.#count === this.#lines.length || this.#pages.length >= PART_PAGES) this.#grow()
     // an entry starts within the first PAGE bytes of a page (a page for a longer entry takes only it)
     if (this.#at >= PAGE) this.#page = new Uint8Array(0)
-    const e = this.#count
-    if (file !== this.#file) {
-      this.#file = file
-      this.#files.push({ name: file, from: e })
-    }
-    this.#lines[e] = line
-    const h0 = this.#hashes[0]
-    if (h0 !== undefined) h0[e] = hash0
-    let present = 1
-    const h1 = this.#hashes[1]
-    if (hash1 !== undefined && h1 !== undefined) {
-      h1[e] = hash1
-      present |= 2
-    }
-    this.#present[e] = present
+    this.#entryFile = file
+    this.#entryLine = line
     this.#start = this.#at
   }
+
+  #entryFile = ''
+  #entryLine = 0
 
   /** A text field of the current entry (undefined is kept as absent). */
   text(value: string | undefined): void {
@@ -177,24 +175,101 @@ export class KeyLog {
       this.#room(1)[this.#at++] = NONE
       return
     }
+    this.#store(value)
+  }
+
+  /**
+   * A text field of the current entry, and FNV-1a over its code units continued from `h` (what
+   * `fnvText(h, value)` gives): one pass over the text for both.
+   */
+  textHash(value: string, h: number): number {
     const length = value.length
-    // one byte per code unit, until a unit above U+00FF asks for two bytes each
-    let page = this.#room(6 + length)
+    const page = this.#room(6 + length)
+    let at = header(page, this.#at, TEXT_NARROW, length)
+    let hash = h
+    for (let i = 0; i < length; i++) {
+      const unit = value.charCodeAt(i)
+      if (unit > 0xff) {
+        this.#wide(value)
+        return fnvText(h, value)
+      }
+      page[at++] = unit
+      hash = Math.imul(hash ^ unit, 0x01000193)
+    }
+    this.#at = at
+    return hash
+  }
+
+  /**
+   * A text field of the current entry, and FNV-1a over the code units of `normalizeName(value)`
+   * continued from `h`, or undefined when that is empty. ASCII text is normalised as it is stored
+   * (blanks trimmed, runs of them one space, A–Z lower case); other text through normalizeName.
+   */
+  textFoldHash(value: string, h: number): number | undefined {
+    const length = value.length
+    const page = this.#room(6 + length)
+    let at = header(page, this.#at, TEXT_NARROW, length)
+    let hash = h
+    let started = false
+    let space = false
+    for (let i = 0; i < length; i++) {
+      const unit = value.charCodeAt(i)
+      if (unit >= 0x80) {
+        if (unit > 0xff) this.#wide(value)
+        else {
+          for (let j = i; j < length; j++) {
+            const u = value.charCodeAt(j)
+            if (u > 0xff) {
+              this.#wide(value)
+              return foldedHash(h, value)
+            }
+            page[at++] = u
+          }
+          this.#at = at
+        }
+        return foldedHash(h, value)
+      }
+      page[at++] = unit
+      if (unit === 32 || (unit >= 9 && unit <= 13)) {
+        space = started
+        continue
+      }
+      if (space) {
+        hash = Math.imul(hash ^ 32, 0x01000193)
+        space = false
+      }
+      hash = Math.imul(hash ^ (unit >= 65 && unit <= 90 ? unit + 32 : unit), 0x01000193)
+      started = true
+    }
+    this.#at = at
+    return started ? hash : undefined
+  }
+
+  /** Stores a text field: one byte per code unit, or two each when a unit is above U+00FF. */
+  #store(value: string): void {
+    const length = value.length
+    const page = this.#room(6 + length)
     let at = header(page, this.#at, TEXT_NARROW, length)
     for (let i = 0; i < length; i++) {
       const unit = value.charCodeAt(i)
       if (unit > 0xff) {
-        page = this.#room(6 + 2 * length)
-        at = header(page, this.#at, TEXT_WIDE, length)
-        for (let j = 0; j < length; j++) {
-          const u = value.charCodeAt(j)
-          page[at++] = u & 0xff
-          page[at++] = u >>> 8
-        }
-        this.#at = at
+        this.#wide(value)
         return
       }
       page[at++] = unit
+    }
+    this.#at = at
+  }
+
+  /** Stores a text field two bytes per code unit (from the field's start, over what was written of it). */
+  #wide(value: string): void {
+    const length = value.length
+    const page = this.#room(6 + 2 * length)
+    let at = header(page, this.#at, TEXT_WIDE, length)
+    for (let j = 0; j < length; j++) {
+      const u = value.charCodeAt(j)
+      page[at++] = u & 0xff
+      page[at++] = u >>> 8
     }
     this.#at = at
   }
@@ -215,10 +290,34 @@ export class KeyLog {
     this.#at = at
   }
 
-  /** Ends the current entry. */
-  end(): void {
-    this.#offsets[this.#count] = (this.#pages.length - 1) * PAGE + this.#start
+  /**
+   * Ends the current entry with the hashes of its keys (`hash1` only with two keys, `undefined`
+   * when the entry has no second key).
+   */
+  end(hash0: number, hash1?: number): void {
+    const e = this.#count
+    const file = this.#entryFile
+    if (file !== this.#file) {
+      this.#file = file
+      this.#files.push({ name: file, from: e })
+    }
+    this.#lines[e] = this.#entryLine
+    const h0 = this.#hashes[0]
+    if (h0 !== undefined) h0[e] = hash0
+    let present = 1
+    const h1 = this.#hashes[1]
+    if (hash1 !== undefined && h1 !== undefined) {
+      h1[e] = hash1
+      present |= 2
+    }
+    this.#present[e] = present
+    this.#offsets[e] = (this.#pages.length - 1) * PAGE + this.#start
     this.#count++
+  }
+
+  /** Drops the current entry (its fields are forgotten). */
+  cancel(): void {
+    this.#at = this.#start
   }
 
   /**

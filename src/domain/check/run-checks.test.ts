@@ -99,6 +99,19 @@ describe('createCheckRun', () => {
     expect(summary.records).toEqual({ account: 1 })
   })
 
+  it('leaves out the rules that do not apply to the run', () => {
+    const never: CheckRule<'deal'> = {
+      ...noOwner,
+      appliesTo: () => false,
+      check: () => {
+        throw new Error('a rule that does not apply was called')
+      },
+    }
+    const run = createCheckRun([never, noOwner], context())
+    run.add('deal', deal({ owner: undefined }))
+    expect(run.finish().findings.map((f) => f.rule)).toEqual([noOwner.id])
+  })
+
   it('collects findings of cross-record rules at the end and stamps the registered rule id and severity', () => {
     const run = createCheckRun([{ ...atEnd, severity: 'warning' }], context())
     run.add('deal', deal({ source_line: 3 }))

@@ -134,6 +134,7 @@ export function createCheckRun(
   const stateful: ActiveRule[] = []
   let splittable = true
   for (const rule of rules) {
+    if (rule.appliesTo?.(ctx) === false) continue
     // Safe: the runner hands a rule only records of its own entity (dispatch by `rule.entity` below).
     const active = activate(rule as EntityCheckRule<EntityName>, ctx, emit)
     const list = byEntity.get(rule.entity)
@@ -253,7 +254,8 @@ function activate(
   const checker = rule.create(ctx)
   // The registered rule decides id and severity, so an override ({ ...rule, severity }) also applies here.
   const stamp = (findings: readonly Finding[] | undefined): void => {
-    for (const finding of findings ?? []) {
+    if (findings === undefined) return
+    for (const finding of findings) {
       emit(
         finding.rule === rule.id && finding.severity === rule.severity
           ? finding

@@ -66,6 +66,11 @@ export interface EntityCheckRule<E extends EntityName> {
    * fields of that entity unread (undefined), which saves parsing them; without it a rule gets every field.
    */
   readonly reads?: readonly (keyof EntityRecords[E] & string)[]
+  /**
+   * False when the rule has nothing to check in this run (a rule about --reps without a reps file):
+   * it is then left out of the run, which saves calling it for every record.
+   */
+  readonly appliesTo?: (ctx: CheckContext) => boolean
   /** Per-record test; returns messages (usually 0 or 1). */
   readonly check?: (record: EntityRecords[E], ctx: CheckContext) => readonly string[] | string | undefined
   /**

@@ -1,4 +1,4 @@
-import { FNV_OFFSET, KeyLog, describePlace, fnvText } from '../key-log.js'
+import { FNV_OFFSET, KeyLog, describePlace } from '../key-log.js'
 import type { EntityRecords } from '../../../model/entities.js'
 import { quote } from '../rule-helpers.js'
 import type { CheckRule, EntityCheckRule, Finding } from '../types.js'
@@ -22,9 +22,8 @@ export function duplicateIdRule<E extends IdentifiedEntity>(entity: E, plural: s
       const log = new KeyLog(1)
       return {
         add: (record) => {
-          log.begin(record.source_file, record.source_line, fnvText(FNV_OFFSET, record.id))
-          log.text(record.id)
-          log.end()
+          log.begin(record.source_file, record.source_line)
+          log.end(log.textHash(record.id, FNV_OFFSET))
           return undefined
         },
         end: () => {

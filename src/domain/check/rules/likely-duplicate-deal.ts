@@ -65,8 +65,12 @@ export function likelyDuplicateHash(deal: Pick<Deal, 'account_id' | 'account' | 
   return foldNormalized(fnvStep(h, 0), deal.name)
 }
 
-/** Stored fields of a logged deal: id, name, account id, account name (only without an id), created. */
-const F = { Id: 0, Name: 1, AccountId: 2, Account: 3, Created: 4 } as const
+/** Stored fields of a logged deal: id, account id, account name (only without an id), name, created. */
+const F = { Id: 0, AccountId: 1, Account: 2, Name: 3, Created: 4 } as const
+
+/** The start of the hash of a key by account id, and of one by account name (`likelyDuplicateHash`). */
+const BY_ACCOUNT_ID = fnvStep(fnvStep(FNV_OFFSET, 0x69), 0)
+const BY_ACCOUNT_NAME = fnvStep(fnvStep(FNV_OFFSET, 0x6e), 0)
 
 export const likelyDuplicateDeal: CheckRule<'deal'> = {
   id: 'likely-duplicate-deal',
@@ -80,19 +84,31 @@ export const likelyDuplicateDeal: CheckRule<'deal'> = {
     const log = new KeyLog(2)
     return {
       add: (deal) => {
-        const h = likelyDuplicateHash(deal)
-        if (h === undefined) return undefined
-        let sameDay = fnvStep(h, 0)
+        // likelyDuplicateHash(deal), computed while the fields are stored (one pass over each text)
+        const { name, account_id: accountId, account } = deal
+        if (name === undefined || (accountId === undefined && account === undefined)) return undefined
+        log.begin(deal.source_file, deal.source_line)
+        log.text(deal.id)
+        let h: number
+        if (accountId !== undefined) {
+          h = log.textHash(accountId, BY_ACCOUNT_ID)
+          log.text(undefined)
+        } else {
+          log.text(undefined)
+          // an empty account name is still a key part
+          h = log.textFoldHash(account ?? '', BY_ACCOUNT_NAME) ?? BY_ACCOUNT_NAME
+        }
+        const key = log.textFoldHash(name, fnvStep(h, 0))
+        if (key === undefined) {
+          log.cancel()
+          return undefined
+        }
+        log.int(deal.created)
+        let sameDay = fnvStep(key, 0)
         if (deal.created !== undefined) {
           sameDay = fnvStep(fnvStep(sameDay, (deal.created >>> 16) & 0xffff), deal.created & 0xffff)
         }
-        log.begin(deal.source_file, deal.source_line, sameDay, deal.status === 'open' ? h : undefined)
-        log.text(deal.id)
-        log.text(deal.name)
-        log.text(deal.account_id)
-        log.text(deal.account_id === undefined ? deal.account : undefined)
-        log.int(deal.created)
-        log.end()
+        log.end(sameDay, deal.status === 'open' ? key : undefined)
         return undefined
       },
       end: () => {
@@ -106,9 +122,9 @@ export const likelyDuplicateDeal: CheckRule<'deal'> = {
         const byDay = log.resolve(
           0,
           (fields) => `${keyOf(fields)}\u0000${createdUnits(fields[F.Created] as number | undefined)}`,
-          [F.Name, F.Created + 1],
+          [F.AccountId, F.Created + 1],
         )
-        const byOpen = log.resolve(1, keyOf, [F.Name, F.Account + 1])
+        const byOpen = log.resolve(1, keyOf, [F.AccountId, F.Name + 1])
         const findings: Finding[] = []
         for (const e of [...new Set([...byDay.keys(), ...byOpen.keys()])].sort((a, b) => a - b)) {
           const day = byDay.get(e)

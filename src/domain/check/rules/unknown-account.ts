@@ -19,6 +19,7 @@ export const unknownDealAccount: CheckRule<'deal'> = {
   severity: 'warning',
   description: description('deal'),
   reads: ['account_id'],
+  appliesTo: (ctx) => ctx.accountIds !== undefined,
   check: (deal, ctx) => check(deal, ctx.accountIds),
 }
 
@@ -28,5 +29,6 @@ export const unknownContractAccount: CheckRule<'contract'> = {
   severity: 'warning',
   description: description('contract'),
   reads: ['account_id'],
+  appliesTo: (ctx) => ctx.accountIds !== undefined,
   check: (contract, ctx) => check(contract, ctx.accountIds),
 }

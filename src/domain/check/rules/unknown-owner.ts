@@ -21,6 +21,7 @@ function unknownOwnerRule<E extends 'deal' | 'account'>(entity: E, plural: strin
     severity: 'warning',
     description: `A ${entity}'s owner matches no rep name or id in --reps (ignoring case), so per-rep reports show an unknown rep; only checked when --reps is given, ${plural} without an owner are left to ${entity}-without-owner.`,
     reads: ['owner'] as (keyof EntityRecords[E] & string)[],
+    appliesTo: (ctx) => ctx.repNames !== undefined || ctx.repIds !== undefined,
     create: (ctx) => {
       const isKnown = knownOwners(ctx)
       return {
