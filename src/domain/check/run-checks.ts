@@ -81,7 +81,10 @@ export const defaultMaxFindings = 100_000
 
 type AnyRecord = EntityRecords[EntityName]
 
-/** One rule, ready to take records. Method syntax on purpose: each takes only its own entity's records. */
+/** A rule's per-record test, as the runner calls it. */
+type RecordTest = (record: AnyRecord, ctx: CheckContext) => readonly string[] | string | undefined
+
+/** A cross-record rule, ready to take records. Method syntax on purpose: each takes only its own entity's records. */
 interface ActiveRule {
   add(record: AnyRecord): void
   end(): void
@@ -130,24 +133,48 @@ export function createCheckRun(
   }
 
   const byEntity = new Map<EntityName, ActiveRule[]>()
+  /**
+   * Per entity, its per-record tests called directly (not through an ActiveRule each: a million
+   * records times a dozen rules), with the rule each belongs to.
+   */
+  const testsOf = new Map<EntityName, { rules: EntityCheckRule<EntityName>[]; tests: RecordTest[] }>()
   /** the cross-record rules, in registry order (the order of `CheckPart.states`) */
   const stateful: ActiveRule[] = []
   let splittable = true
   for (const rule of rules) {
     if (rule.appliesTo?.(ctx) === false) continue
     // Safe: the runner hands a rule only records of its own entity (dispatch by `rule.entity` below).
-    const active = activate(rule as EntityCheckRule<EntityName>, ctx, emit)
+    const entityRule = rule as EntityCheckRule<EntityName>
+    if (entityRule.check !== undefined) {
+      const entry = testsOf.get(rule.entity) ?? { rules: [], tests: [] }
+      entry.rules.push(entityRule)
+      entry.tests.push(entityRule.check)
+      testsOf.set(rule.entity, entry)
+      continue
+    }
+    const active = activate(entityRule, ctx, emit)
     const list = byEntity.get(rule.entity)
     if (list === undefined) byEntity.set(rule.entity, [active])
     else list.push(active)
-    if (rule.check === undefined) {
-      stateful.push(active)
-      if (active.part === undefined || active.absorb === undefined) splittable = false
-    }
+    stateful.push(active)
+    if (active.part === undefined || active.absorb === undefined) splittable = false
+  }
+  const report = (rule: EntityCheckRule<EntityName>, record: AnyRecord, message: string): void => {
+    emit({
+      rule: rule.id,
+      severity: rule.severity,
+      file: record.source_file,
+      line: record.source_line,
+      entity: rule.entity,
+      record_id: recordIdOf(record),
+      message,
+    })
   }
 
   let lastEntity: EntityName | undefined
   let lastRules: readonly ActiveRule[] = []
+  let lastTests: readonly RecordTest[] = []
+  let lastTestRules: readonly EntityCheckRule<EntityName>[] = []
   const assertOpen = (): void => {
     if (summary !== undefined) throw new Error('this check run has finished')
   }
@@ -159,8 +186,17 @@ export function createCheckRun(
       if (entity !== lastEntity) {
         lastEntity = entity
         lastRules = byEntity.get(entity) ?? []
+        lastTests = testsOf.get(entity)?.tests ?? []
+        lastTestRules = testsOf.get(entity)?.rules ?? []
       }
       records[entity] = (records[entity] ?? 0) + 1
+      for (let i = 0; i < lastTests.length; i++) {
+        const result = (lastTests[i] as RecordTest)(record, ctx)
+        if (result === undefined) continue
+        const rule = lastTestRules[i] as EntityCheckRule<EntityName>
+        if (typeof result === 'string') report(rule, record, result)
+        else for (const message of result) report(rule, record, message)
+      }
       for (let i = 0; i < lastRules.length; i++) (lastRules[i] as ActiveRule).add(record)
     },
     addIssue(entity, issue) {
@@ -225,31 +261,6 @@ function activate(
   ctx: CheckContext,
   emit: (finding: Finding) => void,
 ): ActiveRule {
-  const { check } = rule
-  if (check !== undefined) {
-    const report = (record: AnyRecord, message: string): void => {
-      emit({
-        rule: rule.id,
-        severity: rule.severity,
-        file: record.source_file,
-        line: record.source_line,
-        entity: rule.entity,
-        record_id: recordIdOf(record),
-        message,
-      })
-    }
-    return {
-      add(record) {
-        const result = check(record, ctx)
-        if (result === undefined) return
-        if (typeof result === 'string') report(record, result)
-        else for (const message of result) report(record, message)
-      },
-      end() {
-        // per-record rules keep no state
-      },
-    }
-  }
   if (rule.create === undefined) throw new Error(`check rule ${rule.id} has neither check nor create`)
   const checker = rule.create(ctx)
   // The registered rule decides id and severity, so an override ({ ...rule, severity }) also applies here.
