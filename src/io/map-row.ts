@@ -114,6 +114,10 @@ function compileField(
       ? (cells: readonly string[]): string | undefined => {
           const v = cells[only]
           if (v === undefined || v === '') return undefined
+          // printable ASCII at both ends: nothing to trim (most cells; trim() is a call per cell)
+          const a = v.charCodeAt(0)
+          const z = v.charCodeAt(v.length - 1)
+          if (a > 32 && a < 127 && z > 32 && z < 127) return v
           const t = v.trim()
           return t === '' ? undefined : t
         }

@@ -93,6 +93,17 @@ describe('decimalEvidence', () => {
 })
 
 describe('parseDecimal', () => {
+  it('reads digits, with or without one decimal separator, as Number does', () => {
+    const digits = fc.string({ unit: fc.constantFrom('0', '1', '5', '9'), minLength: 1, maxLength: 8 })
+    fc.assert(
+      fc.property(digits, fc.option(digits, { nil: undefined }), (whole, frac) => {
+        const dot = frac === undefined ? whole : `${whole}.${frac}`
+        expect(parseDecimal(dot, 'dot')).toBe(Number(dot))
+        expect(parseDecimal(dot.replace('.', ','), 'comma')).toBe(Number(dot))
+      }),
+    )
+  })
+
   it('reads grouping and decimals per style', () => {
     expect(parseDecimal('1,234.5', 'dot')).toBe(1234.5)
     expect(parseDecimal('1.234,5', 'comma')).toBe(1234.5)

@@ -116,13 +116,18 @@ function plainNumber(text: string, style: DecimalStyle): number | undefined {
   if (n === 0 || n > 15) return undefined
   const separator = style === 'dot' ? 46 : 44
   let at = -1
+  // the value of the digits, kept while they are all there is (exact: at most 15 digits)
+  let whole = 0
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i)
-    if (c >= 48 && c <= 57) continue
+    if (c >= 48 && c <= 57) {
+      whole = whole * 10 + (c - 48)
+      continue
+    }
     if (c !== separator || at !== -1 || i === 0 || i === n - 1) return undefined
     at = i
   }
-  if (at === -1) return Number(text)
+  if (at === -1) return whole
   return style === 'dot' ? Number(text) : Number(`${text.slice(0, at)}.${text.slice(at + 1)}`)
 }
 
@@ -381,7 +386,6 @@ export function parseProbability(
   return scale === 'percent' ? value / 100 : value
 }
 
-/** `1.23E+17`: an ID that Excel turned into a number and so lost its last digits. */
 /** (A regular expression literal inside a function makes a new object per call: these are made once.) */
 const SCIENTIFIC_ID = /^\d(\.\d+)?E\+?\d+$/i
 const LEADING_CURRENCY = /^([A-Z]{3}|US\$|[AC]\$|R\$|[$€£¥₹]|Fr\.)\s*/
@@ -389,6 +393,7 @@ const TRAILING_CURRENCY = /\s*([A-Z]{3}|[$€£¥₹]|kr)$/
 const EXCEL_SERIAL = /^\d{5}(\.\d+)?$/
 const EPOCH_MS = /^\d{12,13}$/
 
+/** `1.23E+17`: an ID that Excel turned into a number and so lost its last digits. */
 export function isScientificId(text: string): boolean {
   return SCIENTIFIC_ID.test(text.trim())
 }
