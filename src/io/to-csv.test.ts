@@ -109,3 +109,26 @@ describe('toCsv', () => {
     expect(guardCell(cell)).toBe(`'${cell}`)
   })
 })
+
+describe('toCsv with repeated values', () => {
+  it('writes each row as if it were alone', () => {
+    interface Row {
+      readonly a: string | null
+      readonly n: number | null
+    }
+    const columns: Columns<Row> = [
+      { key: 'a', header: 'A', kind: 'text' },
+      { key: 'n', header: 'N', kind: 'int' },
+    ]
+    const value = fc.record({
+      a: fc.option(fc.constantFrom('x', '=1', 'a,b', ' y', 'same'), { nil: null }),
+      n: fc.option(fc.constantFrom(1, 2, -3), { nil: null }),
+    })
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 12 }), (rows) => {
+        const alone = rows.map((row) => toCsv([row], columns, { header: false })).join('')
+        expect(toCsv(rows, columns, { header: false })).toBe(alone)
+      }),
+    )
+  })
+})

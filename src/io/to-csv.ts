@@ -89,17 +89,31 @@ export function toCsv<Row>(rows: readonly Row[], columns: Columns<Row>, options:
     }
     out += '\n'
   }
+  // per column, the last value and its cell: columns that repeat (a rule, a file name) are
+  // written once and then copied
+  const lastValue: unknown[] = new Array<unknown>(columns.length).fill(undefined)
+  const lastCell: string[] = new Array<string>(columns.length).fill('')
   for (const row of rows) {
     for (let i = 0; i < columns.length; i++) {
       const c = columns[i]
       if (i > 0) out += delimiter
       if (c === undefined) continue
-      const v = machineValue(c.kind, row[c.key] as never)
-      if (v === null) continue
-      out += csvCell(
-        typeof v === 'string' ? (guard && c.kind === 'text' ? guardCell(v) : v) : String(v),
-        delimiter,
-      )
+      const value: unknown = row[c.key]
+      if (value !== undefined && value === lastValue[i]) {
+        out += lastCell[i] ?? ''
+        continue
+      }
+      const v = machineValue(c.kind, value as never)
+      const cell =
+        v === null
+          ? ''
+          : csvCell(
+              typeof v === 'string' ? (guard && c.kind === 'text' ? guardCell(v) : v) : String(v),
+              delimiter,
+            )
+      lastValue[i] = value
+      lastCell[i] = cell
+      out += cell
     }
     out += '\n'
   }
