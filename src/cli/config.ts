@@ -2,7 +2,6 @@
  * `salesops.config.json` / `.yaml`: defaults for options, column mappings and the stage table.
  * Validated with zod; an error names the key path (`stages[2].status: expected open, won or lost`).
  */
-import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
 import { UsageError } from '../errors.js'
 import { dealStatuses, forecastCategories } from '../model/deal.js'
@@ -86,7 +85,8 @@ export async function loadConfig(
   }
   let data: unknown
   try {
-    data = /\.ya?ml$/i.test(file) ? parseYaml(text) : JSON.parse(text)
+    // the YAML parser is loaded only for a YAML file (most runs have no config file at all)
+    data = /\.ya?ml$/i.test(file) ? (await import('yaml')).parse(text) : JSON.parse(text)
   } catch (error) {
     throw new UsageError(
       'CONFIG_SYNTAX',
