@@ -95,6 +95,8 @@ interface Compiled {
   readonly field: string
   readonly header: string
   readonly parse: (cells: readonly string[], values: Values, issues: RowIssue[], line: number) => void
+  /** a text field of one column: its column and slot (the mapper copies it without calling parse) */
+  readonly text?: { readonly column: number; readonly slot: number }
 }
 
 function compileField(
@@ -183,6 +185,7 @@ function compileField(
         parse(cells, values) {
           values[slot] = raw(cells)
         },
+        ...(only >= 0 ? { text: { column: only, slot } } : {}),
       }
     case 'list':
       return {
@@ -727,6 +730,9 @@ export function createRowMapper<E extends EntityName>(ctx: MapperContext): RowMa
       b.headers[0] ?? b.field,
     ),
   )
+  const textColumns = compiled.flatMap((c) => (c.text === undefined ? [] : [c.text.column]))
+  const textSlots = compiled.flatMap((c) => (c.text === undefined ? [] : [c.text.slot]))
+  const parsed = compiled.filter((c) => c.text === undefined)
   const headerOf = new Map(ctx.match.bindings.map((b) => [b.field, b.headers[0] ?? b.field]))
   const finish = finishers(ctx, at)[entity] as Finish<E>
   const deletedSlot = ctx.match.bindings.some((b) => b.field === 'is_deleted') ? at('is_deleted') : -1
@@ -777,7 +783,19 @@ export function createRowMapper<E extends EntityName>(ctx: MapperContext): RowMa
       }
       // only present values are stored, always in column order: a cheap, stable object shape
       const values: Values = new Array<unknown>(slotCount)
-      for (const c of compiled) c.parse(cells, values, issues, line)
+      // text fields of one column inline (as `raw` reads them), then the others' parsers
+      for (let i = 0; i < textColumns.length; i++) {
+        const v = cells[textColumns[i] ?? 0]
+        if (v === undefined || v === '') continue
+        const a = v.charCodeAt(0)
+        const z = v.charCodeAt(v.length - 1)
+        if (a > 32 && a < 127 && z > 32 && z < 127) values[textSlots[i] ?? 0] = v
+        else {
+          const t = v.trim()
+          if (t !== '') values[textSlots[i] ?? 0] = t
+        }
+      }
+      for (const c of parsed) c.parse(cells, values, issues, line)
       if (issues.length > 0) return { ok: false, issues }
       if (deletedSlot >= 0 && values[deletedSlot] === true) return DROPPED
       source.line = line
