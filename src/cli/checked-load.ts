@@ -74,7 +74,7 @@ const MIN_PART_BYTES = 16 * 1024 * 1024
  * A worker starts its part later than this thread starts the first (it loads its modules first):
  * the first part is larger by about this fraction of a part, so that the parts end together.
  */
-const WORKER_START = 0.2
+const WORKER_START = 0.3
 /** NODE_DEBUG=salesops-check: how each file was read (in parts or whole, and why) */
 const debug = debuglog('salesops-check')
 

@@ -1,7 +1,7 @@
 import { parse as parseYaml } from 'yaml'
 import { describe, expect, it } from 'vitest'
 import type { StageRow } from '../io/profiles/index.js'
-import { configSchema } from './config.js'
+import { configSchema } from './config-schema.js'
 import type { Config } from './config.js'
 import { buildInitConfig, configStages, initSummary, shellWord, yamlString } from './init-config.js'
 import type { InitFile, InitInput } from './init-config.js'

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
 import { describe, expect, it } from 'vitest'
-import { configSchema } from './config.js'
+import { configSchema } from './config-schema.js'
 
 describe('the report config', () => {
   it('accepts the documented example (docs/salesops.config.example.yaml)', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { formatIsoDate } from '../model/calendar-date.js'
 import type { Deal } from '../model/deal.js'
-import { dealSchema } from '../model/deal.js'
+import { dealSchema } from '../model/schemas.js'
 import { matchHeaders } from './headers.js'
 import { inferFormats } from './infer.js'
 import { createRowMapper } from './map-row.js'

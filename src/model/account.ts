@@ -1,30 +1,7 @@
-import { z } from 'zod'
-import { centsSchema, sourceShape } from './cells.js'
+import type { z } from 'zod'
+import type { accountSchema } from './schemas.js'
 import type { EntitySpec } from './cells.js'
 
-/** A customer or prospect company. `potential` in cents; `workload` in hours per year (or any unit, consistently). */
-export const accountSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().optional(),
-  industry: z.string().optional(),
-  segment: z.string().optional(),
-  country: z.string().optional(),
-  region: z.string().optional(),
-  state: z.string().optional(),
-  city: z.string().optional(),
-  postal_code: z.string().optional(),
-  lat: z.number().min(-90).max(90).optional(),
-  lon: z.number().min(-180).max(180).optional(),
-  annual_revenue: centsSchema.optional(),
-  employees: z.number().int().nonnegative().optional(),
-  potential: centsSchema.optional(),
-  workload: z.number().nonnegative().optional(),
-  owner: z.string().optional(),
-  territory: z.string().optional(),
-  /** kept with its current territory by `territories balance` and its current owner by `assign accounts` */
-  locked: z.boolean().optional(),
-  ...sourceShape,
-})
 export type Account = z.infer<typeof accountSchema>
 
 export const accountSpec: EntitySpec = {

@@ -1,29 +1,7 @@
 /**
- * Cell schemas shared by every record schema, and the field kinds that the loader compiles into
- * per-column parsers. Never `z.coerce`: it turns "" into 0 and "false" into true.
+ * The field kinds that the loader compiles into per-column parsers, and the entity specs (the cell
+ * schemas shared by every record schema are in `schemas.ts`).
  */
-import { z } from 'zod'
-import type { CalendarDate } from './calendar-date.js'
-import type { Cents } from './money.js'
-
-export const centsSchema = z.custom<Cents>(
-  (v) => typeof v === 'number' && Number.isSafeInteger(v),
-  'expected whole cents',
-)
-export const calendarDateSchema = z.custom<CalendarDate>(
-  (v) => typeof v === 'number' && Number.isInteger(v),
-  'expected a calendar date (days since 1970-01-01)',
-)
-/** A fraction 0..1 (25% is 0.25). */
-export const ratioSchema = z.number().min(0).max(1)
-export const text = z.string().min(1)
-export const optionalText = text.optional()
-
-/** Where a record came from: the file as the user named it and the physical line of its first cell. */
-export const sourceShape = {
-  source_file: z.string(),
-  source_line: z.number().int().nonnegative(),
-} as const
 
 /**
  * How a column's text becomes a value:

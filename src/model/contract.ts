@@ -1,23 +1,7 @@
-import { z } from 'zod'
-import { calendarDateSchema, centsSchema, sourceShape } from './cells.js'
+import type { z } from 'zod'
+import type { contractSchema } from './schemas.js'
 import type { EntitySpec } from './cells.js'
 
-/** A subscription contract. `value` is annual (ARR) in cents unless `--mrr` says the file is monthly. */
-export const contractSchema = z.object({
-  id: z.string().min(1),
-  account_id: z.string().min(1),
-  owner: z.string().optional(),
-  product: z.string().optional(),
-  start: calendarDateSchema,
-  end: calendarDateSchema,
-  value: centsSchema,
-  currency: z.string().optional(),
-  status: z.string().optional(),
-  auto_renew: z.boolean().optional(),
-  churn_date: calendarDateSchema.optional(),
-  renewal_of: z.string().optional(),
-  ...sourceShape,
-})
 export type Contract = z.infer<typeof contractSchema>
 
 export const contractSpec: EntitySpec = {

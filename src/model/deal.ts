@@ -1,5 +1,5 @@
-import { z } from 'zod'
-import { calendarDateSchema, centsSchema, ratioSchema, sourceShape } from './cells.js'
+import type { z } from 'zod'
+import type { dealSchema } from './schemas.js'
 import type { EntitySpec } from './cells.js'
 
 export const dealStatuses = ['open', 'won', 'lost'] as const
@@ -16,41 +16,6 @@ export type ForecastCategory = (typeof forecastCategories)[number]
 export const dealTypes = ['new', 'expansion', 'renewal', 'other'] as const
 export type DealType = (typeof dealTypes)[number]
 
-/** A deal / opportunity. Amount and cost in cents, probability as a fraction, dates as calendar dates. */
-export const dealSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().optional(),
-  account_id: z.string().optional(),
-  account: z.string().optional(),
-  owner: z.string().optional(),
-  stage: z.string().min(1),
-  status: z.enum(dealStatuses),
-  /** Position of the stage in the stage table (0-based), when the stage is known. */
-  stage_order: z.number().int().optional(),
-  amount: centsSchema.optional(),
-  currency: z.string().optional(),
-  probability: ratioSchema.optional(),
-  forecast_category: z.enum(forecastCategories).optional(),
-  created: calendarDateSchema.optional(),
-  close_date: calendarDateSchema.optional(),
-  type: z.enum(dealTypes).optional(),
-  source: z.string().optional(),
-  product: z.string().optional(),
-  region: z.string().optional(),
-  territory: z.string().optional(),
-  team: z.string().optional(),
-  segment: z.string().optional(),
-  cost: centsSchema.optional(),
-  last_activity: calendarDateSchema.optional(),
-  pipeline: z.string().optional(),
-  /** when the customer paid (commissions credited on payment) */
-  payment_date: calendarDateSchema.optional(),
-  /** annual recurring revenue of the deal, when it differs from the amount (commissions on ARR) */
-  arr: centsSchema.optional(),
-  /** credit split as written: `Ann:60%;Bo:40%` (parsed and checked by commissions) */
-  split: z.string().optional(),
-  ...sourceShape,
-})
 export type Deal = z.infer<typeof dealSchema>
 
 export const dealSpec: EntitySpec = {

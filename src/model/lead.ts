@@ -1,21 +1,7 @@
-import { z } from 'zod'
-import { calendarDateSchema, sourceShape } from './cells.js'
+import type { z } from 'zod'
+import type { leadSchema } from './schemas.js'
 import type { EntitySpec } from './cells.js'
 
-export const leadSchema = z.object({
-  id: z.string().min(1),
-  created: calendarDateSchema.optional(),
-  source: z.string().optional(),
-  status: z.string().optional(),
-  owner: z.string().optional(),
-  converted_date: calendarDateSchema.optional(),
-  deal_id: z.string().optional(),
-  company: z.string().optional(),
-  email: z.string().optional(),
-  segment: z.string().optional(),
-  region: z.string().optional(),
-  ...sourceShape,
-})
 export type Lead = z.infer<typeof leadSchema>
 
 export const leadSpec: EntitySpec = {

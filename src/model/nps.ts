@@ -1,14 +1,7 @@
-import { z } from 'zod'
-import { calendarDateSchema, sourceShape } from './cells.js'
+import type { z } from 'zod'
+import type { npsSchema } from './schemas.js'
 import type { EntitySpec } from './cells.js'
 
-/** One NPS survey answer, score 0–10. */
-export const npsSchema = z.object({
-  date: calendarDateSchema,
-  account_id: z.string().optional(),
-  score: z.number().int().min(0).max(10),
-  ...sourceShape,
-})
 export type NpsResponse = z.infer<typeof npsSchema>
 
 export const npsSpec: EntitySpec = {

@@ -1,22 +1,7 @@
-import { z } from 'zod'
-import { calendarDateSchema, centsSchema, sourceShape } from './cells.js'
+import type { z } from 'zod'
+import type { quotaSchema } from './schemas.js'
 import type { EntitySpec } from './cells.js'
 
-/**
- * A quota for one owner, team or territory over one period. The period is given either as a label
- * (`2026-Q1`, `2026-03`, `2026`) or as start/end; the loader resolves both to `start`/`end`
- * (inclusive calendar dates). Fiscal labels are resolved later, with the fiscal-year start.
- */
-export const quotaSchema = z.object({
-  owner: z.string().optional(),
-  team: z.string().optional(),
-  territory: z.string().optional(),
-  period: z.string().optional(),
-  start: calendarDateSchema.optional(),
-  end: calendarDateSchema.optional(),
-  amount: centsSchema,
-  ...sourceShape,
-})
 export type Quota = z.infer<typeof quotaSchema>
 
 export const quotaSpec: EntitySpec = {

@@ -1,25 +1,7 @@
-import { z } from 'zod'
-import { calendarDateSchema, sourceShape } from './cells.js'
+import type { z } from 'zod'
+import type { repSchema } from './schemas.js'
 import type { EntitySpec } from './cells.js'
 
-/** A sales rep (or manager). `capacity` in accounts; `skills` a list matched against account fields. */
-export const repSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().min(1),
-  email: z.string().optional(),
-  team: z.string().optional(),
-  manager: z.string().optional(),
-  role: z.string().optional(),
-  region: z.string().optional(),
-  territory: z.string().optional(),
-  hire_date: calendarDateSchema.optional(),
-  end_date: calendarDateSchema.optional(),
-  capacity: z.number().nonnegative().optional(),
-  skills: z.array(z.string()),
-  home_lat: z.number().min(-90).max(90).optional(),
-  home_lon: z.number().min(-180).max(180).optional(),
-  ...sourceShape,
-})
 export type Rep = z.infer<typeof repSchema>
 
 export const repSpec: EntitySpec = {

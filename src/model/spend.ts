@@ -1,14 +1,7 @@
-import { z } from 'zod'
-import { centsSchema, sourceShape } from './cells.js'
+import type { z } from 'zod'
+import type { spendSchema } from './schemas.js'
 import type { EntitySpec } from './cells.js'
 
-/** Sales and marketing spend for one period (`2026-03`, `2026-Q1`, …) and channel. */
-export const spendSchema = z.object({
-  period: z.string().min(1),
-  channel: z.string().optional(),
-  amount: centsSchema,
-  ...sourceShape,
-})
 export type Spend = z.infer<typeof spendSchema>
 
 export const spendSpec: EntitySpec = {

@@ -1,20 +1,7 @@
-import { z } from 'zod'
-import { calendarDateSchema, centsSchema, ratioSchema, sourceShape } from './cells.js'
+import type { z } from 'zod'
+import type { stageChangeSchema } from './schemas.js'
 import type { EntitySpec } from './cells.js'
-import { forecastCategories } from './deal.js'
 
-/** One move of a deal into a stage (stage history): Salesforce OpportunityHistory or the canonical file. */
-export const stageChangeSchema = z.object({
-  deal_id: z.string().min(1),
-  date: calendarDateSchema,
-  from_stage: z.string().optional(),
-  to_stage: z.string().min(1),
-  amount: centsSchema.optional(),
-  close_date: calendarDateSchema.optional(),
-  probability: ratioSchema.optional(),
-  forecast_category: z.enum(forecastCategories).optional(),
-  ...sourceShape,
-})
 export type StageChange = z.infer<typeof stageChangeSchema>
 
 export const stageChangeSpec: EntitySpec = {
