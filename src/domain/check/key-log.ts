@@ -470,12 +470,13 @@ export class KeyLog {
       const tag = page[at++] ?? 0
       if (tag === INT) at += 4
       else if (tag === TEXT_NARROW || tag === TEXT_WIDE) {
+        // (a multiplier, not 2 ** shift: a power with a variable exponent is a call)
         let length = 0
-        let shift = 0
+        let scale = 1
         for (;;) {
           const byte = page[at++] ?? 0
-          length += (byte & 0x7f) * 2 ** shift
-          shift += 7
+          length += (byte & 0x7f) * scale
+          scale *= 128
           if (byte < 0x80) break
         }
         at += tag === TEXT_WIDE ? 2 * length : length
@@ -521,12 +522,13 @@ export class KeyLog {
         )
         at += 4
       } else if (tag === TEXT_NARROW || tag === TEXT_WIDE) {
+        // (a multiplier, not 2 ** shift: a power with a variable exponent is a call)
         let length = 0
-        let shift = 0
+        let scale = 1
         for (;;) {
           const b = page[at++] ?? 0
-          length += (b & 0x7f) * 2 ** shift
-          shift += 7
+          length += (b & 0x7f) * scale
+          scale *= 128
           if (b < 0x80) break
         }
         out.push(decodeUnits(page, at, length, tag === TEXT_WIDE))

@@ -57,7 +57,13 @@ export function plural(n: number, unit: string): string {
 
 /** A value for a message, quoted and cut to 60 characters. */
 export function quote(text: string): string {
-  return JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text)
+  const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text
+  // what JSON.stringify writes, without calling it, for text it would not escape
+  for (let i = 0; i < shown.length; i++) {
+    const c = shown.charCodeAt(i)
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(shown)
+  }
+  return `"${shown}"`
 }
 
 /** A fraction as a percentage with at most one decimal: 1.5 → "150%", 0.255 → "25.5%". */

@@ -126,7 +126,11 @@ export const likelyDuplicateDeal: CheckRule<'deal'> = {
         )
         const byOpen = log.resolve(1, keyOf, [F.AccountId, F.Name + 1])
         const findings: Finding[] = []
-        for (const e of [...new Set([...byDay.keys(), ...byOpen.keys()])].sort((a, b) => a - b)) {
+        // the entries of either kind in input order (a typed array sorts numbers natively)
+        const entries = Uint32Array.from([...byDay.keys(), ...byOpen.keys()]).sort()
+        for (let i = 0; i < entries.length; i++) {
+          const e = entries[i] ?? 0
+          if (i > 0 && entries[i - 1] === e) continue
           const day = byDay.get(e)
           const earlier = day ?? byOpen.get(e)
           if (earlier === undefined) continue
