@@ -470,16 +470,8 @@ export class KeyLog {
       const tag = page[at++] ?? 0
       if (tag === INT) at += 4
       else if (tag === TEXT_NARROW || tag === TEXT_WIDE) {
-        // (a multiplier, not 2 ** shift: a power with a variable exponent is a call)
-        let length = 0
-        let scale = 1
-        for (;;) {
-          const byte = page[at++] ?? 0
-          length += (byte & 0x7f) * scale
-          scale *= 128
-          if (byte < 0x80) break
-        }
-        at += tag === TEXT_WIDE ? 2 * length : length
+        const length = readLength(page, at)
+        at += lengthBytes(length) + (tag === TEXT_WIDE ? 2 * length : length)
       } else if (tag !== NONE) return false // fewer fields than asked for
     }
     this.#rangePage = page
@@ -490,7 +482,8 @@ export class KeyLog {
 
   /** Where entry `e` was. */
   place(e: number): Place {
-    const { part, i } = this.#locate(e)
+    const part = this.#partOf(e)
+    const i = this.#index
     let file = ''
     for (const run of part.files) {
       if (run.from > i) break
@@ -501,7 +494,8 @@ export class KeyLog {
 
   /** The stored fields of entry `e`, in the order they were written. */
   fields(e: number): Field[] {
-    const { part, i } = this.#locate(e)
+    const part = this.#partOf(e)
+    const i = this.#index
     const offset = part.offsets[i] ?? 0
     const page = part.pages[Math.floor(offset / PAGE)] ?? new Uint8Array(0)
     let at = offset % PAGE
@@ -522,15 +516,8 @@ export class KeyLog {
         )
         at += 4
       } else if (tag === TEXT_NARROW || tag === TEXT_WIDE) {
-        // (a multiplier, not 2 ** shift: a power with a variable exponent is a call)
-        let length = 0
-        let scale = 1
-        for (;;) {
-          const b = page[at++] ?? 0
-          length += (b & 0x7f) * scale
-          scale *= 128
-          if (b < 0x80) break
-        }
+        const length = readLength(page, at)
+        at += lengthBytes(length)
         out.push(decodeUnits(page, at, length, tag === TEXT_WIDE))
         at += tag === TEXT_WIDE ? 2 * length : length
       } else {
@@ -538,11 +525,6 @@ export class KeyLog {
       }
     }
     return out
-  }
-
-  #locate(e: number): { part: KeyLogPart; i: number } {
-    const part = this.#partOf(e)
-    return { part, i: this.#index }
   }
 
   /** the index within its part of the entry #partOf found last */
@@ -813,6 +795,26 @@ function header(page: Uint8Array, at: number, tag: number, length: number): numb
   }
   page[i++] = n
   return i
+}
+
+/** The length `header` wrote at `at` (7 bits per byte, high bit: more). */
+function readLength(page: Uint8Array, at: number): number {
+  // (a multiplier, not 2 ** shift: a power with a variable exponent is a call)
+  let length = 0
+  let scale = 1
+  for (let i = at; ; i++) {
+    const byte = page[i] ?? 0
+    length += (byte & 0x7f) * scale
+    if (byte < 0x80) return length
+    scale *= 128
+  }
+}
+
+/** The bytes `header` takes for `length` after its tag. */
+function lengthBytes(length: number): number {
+  let bytes = 1
+  for (let n = length; n >= 0x80; n = Math.floor(n / 128)) bytes++
+  return bytes
 }
 
 /** Code units stored one byte (Latin-1) or two bytes (little-endian) each, back to a string. */

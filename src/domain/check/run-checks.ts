@@ -9,7 +9,7 @@ import { builtinIssueRules, issueRuleId } from './issue-rules.js'
 import type { IssueRule } from './issue-rules.js'
 import { shiftLogLines, stateBuffers } from './key-log.js'
 import type { KeyLogState } from './key-log.js'
-import { detachString, recordIdOf } from './rule-helpers.js'
+import { detachString, findingFor } from './rule-helpers.js'
 import { severities } from './types.js'
 import type { CheckContext, CheckRule, EntityCheckRule, Finding, Severity } from './types.js'
 
@@ -160,15 +160,7 @@ export function createCheckRun(
     if (active.part === undefined || active.absorb === undefined) splittable = false
   }
   const report = (rule: EntityCheckRule<EntityName>, record: AnyRecord, message: string): void => {
-    emit({
-      rule: rule.id,
-      severity: rule.severity,
-      file: record.source_file,
-      line: record.source_line,
-      entity: rule.entity,
-      record_id: recordIdOf(record),
-      message,
-    })
+    emit(findingFor(rule, record, message))
   }
 
   let lastEntity: EntityName | undefined
