@@ -25,7 +25,7 @@ import { closestHeaders, detectHeaders } from './headers.js'
 import type { ColumnOverrides, HeaderMatch } from './headers.js'
 import { inferFormats } from './infer.js'
 import type { ColumnFormats } from './infer.js'
-import { createDateEnteredMapper, createRowMapper } from './map-row.js'
+import { createDateEnteredMapper, createRowMapper, idsFromLines } from './map-row.js'
 import type { RowMapper } from './map-row.js'
 import { findProfile } from './profiles/index.js'
 import type { CrmProfile, StageRow } from './profiles/index.js'
@@ -803,11 +803,6 @@ function quotedLineBreak(text: string, delimiter: string): boolean {
   if (end === -1 || text.indexOf('"') === -1) return false
   const rows = new CsvRowParser(delimiter, '').push(text.slice(0, end + 1))
   return rows.some((row, i) => (rows[i + 1]?.line ?? row.line + 1) !== row.line + 1)
-}
-
-/** Whether the records' ids are made from line numbers (deals without an id column). */
-function idsFromLines(match: HeaderMatch): boolean {
-  return match.entity === 'deal' && !match.bindings.some((b) => b.field === 'id')
 }
 
 /** Whether the records of a file whose first piece is `text` would have ids made from line numbers. */

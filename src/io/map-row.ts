@@ -359,6 +359,7 @@ function finishers(ctx: MapperContext, at: (field: string) => number): { [E in E
           if (bound.has('id')) {
             return issue('id', 'the deal has no id', 'MISSING_VALUE')
           }
+          // (what idsFromLines tells the loader)
           id = `${source.file}:${source.line}`
         }
         const close = date(v[k_close_date])
@@ -696,6 +697,14 @@ function finishers(ctx: MapperContext, at: (field: string) => number): { [E in E
       }
     })(),
   }
+}
+
+/**
+ * Whether the mapper makes the records' ids from their file and line (`deals.csv:42`): deals read
+ * without an id column, as many report exports are. A part of a file must then know its lines.
+ */
+export function idsFromLines(match: HeaderMatch): boolean {
+  return match.entity === 'deal' && !match.bindings.some((b) => b.field === 'id')
 }
 
 export function createRowMapper<E extends EntityName>(ctx: MapperContext): RowMapper<EntityRecords[E]> {
