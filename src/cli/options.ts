@@ -238,3 +238,21 @@ export function parseShareOption(value: string): number {
     throw new InvalidArgumentError('expected a share such as 0.75 or 75%')
   return n
 }
+
+/** A weight or penalty: any number from 0 up (`--disruption 0.5`, `--travel 2`). */
+export function parseWeightOption(value: string): number {
+  const n = Number(value)
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a number ≥ 0, e.g. 0.5')
+  return n
+}
+
+/** Ids separated by commas, the option repeatable: `--lock A-1,A-2 --lock A-3` → three ids. */
+export function parseIdList(value: string, previous: string[] | undefined): string[] {
+  return [
+    ...(previous ?? []),
+    ...value
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== ''),
+  ]
+}

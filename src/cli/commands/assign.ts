@@ -22,7 +22,7 @@ import { toCsv } from '../../io/to-csv.js'
 import { emit, formatRows } from '../emit.js'
 import { asOfFor } from '../inputs.js'
 import { demoFile, demoInputs } from '../demo-data.js'
-import { groupByParser, parsePositiveInt } from '../options.js'
+import { groupByParser, parseIdList, parsePositiveInt, parseWeightOption, shareValue } from '../options.js'
 import { createSession } from '../session.js'
 
 const ACCOUNT_COLUMNS: Columns<AccountAssignmentRow> = [
@@ -58,24 +58,9 @@ async function loadHighs(): Promise<LpSolver> {
 }
 
 function parseBand(value: string): number {
-  const t = value.trim()
-  const n = t.endsWith('%') ? Number(t.slice(0, -1)) / 100 : Number(t)
-  if (!Number.isFinite(n) || n <= 0 || n >= 1)
+  const n = shareValue(value)
+  if (n === undefined || n <= 0 || n >= 1)
     throw new InvalidArgumentError('expected a band such as 10% or 0.1')
-  return n
-}
-function parseIds(value: string, previous: string[] | undefined): string[] {
-  return [
-    ...(previous ?? []),
-    ...value
-      .split(',')
-      .map((s) => s.trim())
-      .filter((s) => s !== ''),
-  ]
-}
-function parseWeight(value: string): number {
-  const n = Number(value)
-  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a number ≥ 0')
   return n
 }
 
@@ -137,11 +122,21 @@ Examples:
     .option(
       '--continuity <points>',
       'points for moving an average-potential account off its owner',
-      parseWeight,
+      parseWeightOption,
       defaultWeights.continuity,
     )
-    .option('--mismatch <points>', 'points per fit criterion missed', parseWeight, defaultWeights.mismatch)
-    .option('--travel <points>', 'points per 100 km to the rep home base', parseWeight, defaultWeights.travel)
+    .option(
+      '--mismatch <points>',
+      'points per fit criterion missed',
+      parseWeightOption,
+      defaultWeights.mismatch,
+    )
+    .option(
+      '--travel <points>',
+      'points per 100 km to the rep home base',
+      parseWeightOption,
+      defaultWeights.travel,
+    )
     .option(
       '--balance-quota <band>',
       "each rep's potential within ± band of its capacity share (e.g. 10%)",
@@ -150,7 +145,7 @@ Examples:
     .option(
       '--lock <ids>',
       'account ids that keep their current owner (comma-separated; repeatable); a locked column does the same',
-      parseIds,
+      parseIdList,
     )
     .option('--summary <file>', 'write the per-rep summary (csv) to FILE instead of stderr')
     .option('--demo', 'use the embedded demo company')

@@ -23,7 +23,7 @@ import { territoryReport } from '../../domain/territories/territory-report.js'
 import type { TerritoryReport, TerritoryRow } from '../../domain/territories/territory-report.js'
 import { emit } from '../emit.js'
 import { demoFile, demoInputs } from '../demo-data.js'
-import { parsePositiveInt, shareValue } from '../options.js'
+import { parseIdList, parsePositiveInt, parseWeightOption, shareValue } from '../options.js'
 import { createSession } from '../session.js'
 import type { Session } from '../session.js'
 
@@ -63,22 +63,6 @@ function parseShare(value: string): number {
   const n = parseShareText(value)
   if (n === undefined) throw new InvalidArgumentError('expected a share such as 5% or 0.05')
   return n
-}
-
-function parseWeight(value: string): number {
-  const n = Number(value)
-  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a number ≥ 0, e.g. 0.5')
-  return n
-}
-
-function parseIds(value: string, previous: string[] | undefined): string[] {
-  return [
-    ...(previous ?? []),
-    ...value
-      .split(',')
-      .map((s) => s.trim())
-      .filter((s) => s !== ''),
-  ]
 }
 
 const locationProblem: Readonly<Record<LocationIssue['reason'], (a: Account) => string>> = {
@@ -315,7 +299,7 @@ Examples:
     .option(
       '--disruption <weight>',
       'penalty for moving an account, × its potential relative to the mean (0 = none)',
-      parseWeight,
+      parseWeightOption,
     )
     .option('--max-moved <share>', 'move at most this share of accounts, e.g. 5%', parseShare)
     .option(
@@ -326,7 +310,7 @@ Examples:
     .option(
       '--lock <ids>',
       'account ids kept in their territory (comma-separated; repeatable); a locked column does the same',
-      parseIds,
+      parseIdList,
     )
     .option('--seed <n>', 'seed for new territory centres', parsePositiveInt, 1)
     .option(
