@@ -29,6 +29,7 @@ import {
   textWidth,
 } from './svg-kit.js'
 import type { LegendEntry } from './svg-kit.js'
+import { percent, signed } from './labels.js'
 import type {
   BarChartSpec,
   DivergingSpec,
@@ -41,18 +42,6 @@ import type {
 import { waterfallBars } from './waterfall-bars.js'
 
 const RIGHT = CHART_WIDTH - PADDING
-const MINUS = '\u2212'
-
-/** "+12" / "−12" for changes; the format sees the magnitude only. */
-function signed(format: Fmt, value: number): string {
-  if (value > 0) return `+${format(value)}`
-  if (value < 0) return `${MINUS}${format(-value)}`
-  return format(0)
-}
-
-function percent(rate: number): string {
-  return `${(Math.round(rate * 1000) / 10).toFixed(1)}%`
-}
 
 function maxWidth(labels: readonly string[], fontSize: number): number {
   return labels.reduce((m, s) => Math.max(m, textWidth(s, fontSize)), 0)

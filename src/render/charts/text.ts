@@ -8,11 +8,11 @@
  */
 import { finite, finiteValues, zeroExtent } from './scale.js'
 import { plainPaint } from './types.js'
+import { percent, signed } from './labels.js'
 import type {
   BarChartSpec,
   DivergingSpec,
   FanChartSpec,
-  Fmt,
   FunnelSpec,
   HBarSpec,
   Paint,
@@ -35,7 +35,6 @@ const RIGHT_HALF = '▐'
 const SPARKS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'] as const
 /** fills of the muted (prior) series of a grouped bar chart, whole cells */
 const SHADES = ['░', '▒', '▓'] as const
-const MINUS = '\u2212'
 const NULL_MARK = '—'
 
 type Role = 'plain' | 'accent' | 'muted' | 'good' | 'bad' | 'warn'
@@ -194,17 +193,6 @@ function header(title: string, width: number): string[] {
 
 function noData(title: string, width: number): string[] {
   return [...header(title, width), truncateText('no data', width)]
-}
-
-/** "+12" / "−12" for changes; the format sees the magnitude only. */
-function signed(format: Fmt, v: number): string {
-  if (v > 0) return `+${format(v)}`
-  if (v < 0) return `${MINUS}${format(-v)}`
-  return format(0)
-}
-
-function percent(rate: number): string {
-  return `${(Math.round(rate * 1000) / 10).toFixed(1)}%`
 }
 
 /**
