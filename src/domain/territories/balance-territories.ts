@@ -905,14 +905,20 @@ export function createRepairState(input: RepairInput) {
   for (let i = 0; i < n; i++) for (const t of cands[i] ?? []) byCandidate[t]?.push(i)
   const stamp = new Int32Array(n)
   let epoch = 0
-  const touching = (territories: readonly number[]): number[] => {
+  /** a new list that takes each account once (an epoch stamp per account instead of a set) */
+  const onceEach = (): { out: number[]; add: (i: number) => void } => {
     epoch++
+    const now = epoch
     const out: number[] = []
     const add = (i: number): void => {
-      if (stamp[i] === epoch) return
-      stamp[i] = epoch
+      if (stamp[i] === now) return
+      stamp[i] = now
       out.push(i)
     }
+    return { out, add }
+  }
+  const touching = (territories: readonly number[]): number[] => {
+    const { out, add } = onceEach()
     for (const j of territories) {
       for (const i of members[j] ?? []) add(i)
       for (const i of byCandidate[j] ?? []) add(i)
@@ -925,13 +931,7 @@ export function createRepairState(input: RepairInput) {
    * and the members' neighbours (and, for an empty territory, every account with it as a candidate)
    */
   const boundary = (territories: readonly number[]): number[] => {
-    epoch++
-    const out: number[] = []
-    const add = (i: number): void => {
-      if (stamp[i] === epoch) return
-      stamp[i] = epoch
-      out.push(i)
-    }
+    const { out, add } = onceEach()
     for (const j of territories) {
       if ((members[j]?.size ?? 0) === 0) for (const i of byCandidate[j] ?? []) add(i)
       for (const i of members[j] ?? []) {
